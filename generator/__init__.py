@@ -1,0 +1,1 @@
+"""PIA Portal generator: content/ YAML → validated records → Markdown → mkdocs site."""

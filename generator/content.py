@@ -1,0 +1,240 @@
+"""Load and validate the whole content/ folder: 団体, assessments and entity aliases.
+
+Everything is checked before anything is returned: a caller gets either a complete,
+valid `Content` or a `ContentError` listing every problem with its file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .forms import FORMS
+from .forms.meta import ORGANIZATION, assessment_meta, check_digit
+from .forms.spec import Field, Form, Group
+from .problems import ContentError, Problem
+from .validate import Walker
+from .yamlsource import compose
+
+ORG_DIR = "organizations"
+ASSESSMENT_DIR = "assessments"
+ALIAS_FILE = "aliases.yaml"
+ALIAS_KINDS = {"システム": "system", "委託先": "itakusaki", "提供先": "teikyosaki", "移転先": "itensaki"}
+REASSESS_YEARS = 5
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A 団体: code (stable ASCII id), name, prefecture."""
+
+    code: str
+    name: str
+    prefecture: str
+    website: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One validated 評価書: `record` holds the form's values keyed by English names."""
+
+    id: str
+    path: str
+    form: Form
+    org_code: str
+    record: dict[str, Any] = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.record["cover"]["title"] or self.id
+
+    @property
+    def number(self) -> int:
+        return self.record["cover"]["number"]
+
+
+@dataclass(frozen=True)
+class Content:
+    """All content, validated and sorted (organizations by code, assessments by id)."""
+
+    organizations: dict[str, Organization]
+    assessments: tuple[Assessment, ...]
+    aliases: dict[str, dict[str, str]]  # entity kind → variant → canonical name
+    warnings: tuple[Problem, ...] = ()
+
+
+def assessment_root(form: Form) -> Field:
+    """The form's root group preceded by the meta keys (団体, 様式, …)."""
+    return Field(form.root.key, form.root.label, Group((*assessment_meta(), *form.root.kind.fields)),
+                 form.root.description)
+
+
+def load_content(root: Path, today: date | None = None) -> Content:
+    """Load every file under `root`; raise ContentError with all problems if any."""
+    problems: list[Problem] = []
+    organizations = _load_organizations(root, problems)
+    assessments = _load_assessments(root, organizations, problems)
+    aliases = _load_aliases(root, problems)
+    if problems:
+        raise ContentError(problems)
+    warnings = tuple(_staleness_warnings(assessments, today or date.today()))
+    return Content(organizations, tuple(sorted(assessments, key=lambda a: a.id)), aliases, warnings)
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _read(path: Path, problems: list[Problem]) -> tuple[yaml.Node | None, str]:
+    shown = _display(path)
+    node, found = compose(shown, path.read_bytes())
+    problems.extend(found)
+    return node, shown
+
+
+def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organization]:
+    out: dict[str, Organization] = {}
+    for path in sorted((root / ORG_DIR).glob("*.yaml")):
+        node, shown = _read(path, problems)
+        if node is None:
+            continue
+        walker = Walker(shown)
+        rec = walker.group(ORGANIZATION.root, node, "")
+        problems.extend(walker.problems)
+        if not rec or walker.problems:
+            continue
+        code = rec["code"] or ""
+        if not (len(code) == 6 and code.isascii() and code.isdigit()) or check_digit(code[:5]) != int(code[5]):
+            problems.append(Problem(shown, node.start_mark.line + 1, "団体コード",
+                                    f"全国地方公共団体コード(検査数字付き6桁)ではありません: 「{code}」",
+                                    f"not a 6-digit local government code with a valid check digit: '{code}'"))
+            continue
+        if path.stem != code:
+            problems.append(Problem(shown, 1, "団体コード", f"ファイル名は {code}.yaml にしてください",
+                                    f"file name must be {code}.yaml"))
+        out[code] = Organization(code, rec["name"], rec["prefecture"], rec["website"], shown)
+    return out
+
+
+def _load_assessments(root: Path, orgs: dict[str, Organization], problems: list[Problem]) -> list[Assessment]:
+    seen: dict[str, str] = {}
+    out: list[Assessment] = []
+    for path in sorted((root / ASSESSMENT_DIR).glob("*.yaml")):
+        node, shown = _read(path, problems)
+        if node is None:
+            continue
+        found = _load_assessment(node, shown, orgs, problems)
+        if found is None:
+            continue
+        if found.id in seen:
+            problems.append(Problem(shown, 1, "評価書番号", f"評価書ID {found.id} が {seen[found.id]} と重複しています",
+                                    f"duplicate assessment id {found.id} (also in {seen[found.id]})"))
+            continue
+        if path.stem != found.id:
+            problems.append(Problem(shown, 1, "", f"ファイル名は {found.id}.yaml にしてください(団体コード-評価書番号)",
+                                    f"file name must be {found.id}.yaml (団体コード-評価書番号)"))
+        seen[found.id] = shown
+        out.append(found)
+    return out
+
+
+def _load_assessment(node: yaml.Node, shown: str, orgs: dict[str, Organization],
+                     problems: list[Problem]) -> Assessment | None:
+    walker = Walker(shown)
+    form = _form_of(node, walker)
+    if form is None:
+        problems.extend(walker.problems)
+        return None
+    record = walker.group(assessment_root(form), node, "")
+    if record is not None:
+        _check_references(record, node, walker, orgs)
+    problems.extend(walker.problems)
+    if record is None or walker.problems:
+        return None
+    return Assessment(f"{record['organization']}-{record['cover']['number']}", shown, form,
+                      record["organization"], record)
+
+
+def _form_of(node: yaml.Node, walker: Walker) -> Form | None:
+    """The form named by 様式, so the rest of the file is checked against the right tree."""
+    if not isinstance(node, yaml.MappingNode):
+        walker.error(node, "", "評価書ファイルの一番上は「項目名: 値」のまとまりにしてください", "top level must be a mapping")
+        return None
+    for key, val in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "様式":
+            name = val.value if isinstance(val, yaml.ScalarNode) else ""
+            if name in FORMS:
+                return FORMS[name]
+            walker.error(val, "様式", f"様式が不明です: 「{name}」。選べる値: {' / '.join(FORMS)}",
+                         f"unknown form '{name}'; allowed: {' / '.join(FORMS)}")
+            return None
+    walker.error(node, "様式", "「様式」がありません(例: 様式: 重点項目評価書)", "missing '様式' (e.g. 様式: 重点項目評価書)")
+    return None
+
+
+def _check_references(record: dict[str, Any], node: yaml.MappingNode, walker: Walker,
+                      orgs: dict[str, Organization]) -> None:
+    """References inside and across files: the 団体 exists, リスク対策 names known files."""
+    lines = {k.value: k for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    org = record.get("organization")
+    if org and org not in orgs:
+        walker.error(lines.get("団体", node), "団体",
+                     f"団体「{org}」が content/{ORG_DIR}/ にありません。登録済み: {' / '.join(sorted(orgs)) or 'なし'}",
+                     f"unknown organization '{org}'; known: {', '.join(sorted(orgs)) or 'none'}")
+    names = {f["name"] for f in record.get("files") or [] if isinstance(f.get("name"), str)}
+    for i, block in enumerate(record.get("risks") or [], 1):
+        for name in block.get("file_names") or ():
+            if name not in names:
+                walker.problems.append(_at(walker.path, block["_line"], f"リスク対策[{i}] > 特定個人情報ファイル名",
+                                           f"Ⅱにないファイル名です: 「{name}」。Ⅱのファイル: {' / '.join(sorted(names))}",
+                                           f"file '{name}' is not among the files of Ⅱ"))
+
+
+def _at(path: str, line: int, item: str, ja: str, en: str) -> Problem:
+    return Problem(path, line, item, ja, en)
+
+
+def _load_aliases(root: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """aliases.yaml: {種類: {正式な表記: [別の表記, …]}} → kind → variant → canonical."""
+    path = root / ALIAS_FILE
+    out: dict[str, dict[str, str]] = {kind: {} for kind in ALIAS_KINDS.values()}
+    if not path.exists():
+        return out
+    node, shown = _read(path, problems)
+    if node is None:
+        return out
+    walker = Walker(shown)
+    kinds = walker.mapping(node, "", tuple(ALIAS_KINDS)) or {}
+    for label, sub in kinds.items():
+        if not isinstance(sub, yaml.MappingNode):
+            walker.error(sub, label, "「正式な表記: [別の表記, …]」の形で書いてください", "expected 'canonical: [variants]'")
+            continue
+        for key, variants in sub.value:
+            for variant in walker.sequence(variants, f"{label} > {key.value}") or []:
+                out[ALIAS_KINDS[label]][variant.value] = key.value
+    problems.extend(walker.problems)
+    return out
+
+
+def _staleness_warnings(assessments: list[Assessment], today: date) -> list[Problem]:
+    """Warn (never fail) when 公表日 is five or more years ago: time to re-assess."""
+    out = []
+    for a in assessments:
+        published = a.record["cover"]["published"]
+        if published is None or not hasattr(published, "year"):
+            continue
+        due = date(published.year + REASSESS_YEARS, published.month, min(published.day or 1, 28))
+        if due <= today:
+            out.append(Problem(a.path, 1, "表紙 > 公表日",
+                               f"公表日({published.wareki})から{REASSESS_YEARS}年が経過しています。再評価の時期です",
+                               f"published {REASSESS_YEARS}+ years ago ({published.iso}); due for re-assessment",
+                               warning=True))
+    return out

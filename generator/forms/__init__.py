@@ -1,0 +1,17 @@
+"""The official forms, by the name written in an assessment's 様式 key."""
+
+from __future__ import annotations
+
+from .juten import JUTEN
+from .spec import Field, Form
+
+FORMS: dict[str, Form] = {JUTEN.name: JUTEN}
+
+try:  # the 全項目評価書 is defined in its own module
+    from .zenkomoku import ZENKOMOKU
+
+    FORMS[ZENKOMOKU.name] = ZENKOMOKU
+except ImportError:  # pragma: no cover - during bootstrap only
+    pass
+
+__all__ = ["FORMS", "Field", "Form"]

@@ -1,0 +1,166 @@
+"""A small declarative language for the official forms.
+
+Each form (重点項目評価書, 全項目評価書, …) is a tree of `Field`s. The tree is the one
+source for validation, rendering order, the editing guide and the JSON Schema export:
+the YAML key of a field is its official Japanese label, `key` is the English name used
+in code, `no` is the printed numbering (「①」, 「4.」) kept apart from the label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Base of all value kinds; `name` is shown in error messages and the guide."""
+
+    name = "値"
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """One line of text (names, short answers)."""
+
+    name = "文字列(1行)"
+
+
+@dataclass(frozen=True)
+class Rich(Kind):
+    """Free text that keeps paragraphs, line breaks and list items."""
+
+    name = "文章(複数行可)"
+
+
+@dataclass(frozen=True)
+class Int(Kind):
+    """A whole number (評価書番号, 件数)."""
+
+    name = "整数"
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    """A date in ISO or 和暦, with day or month precision."""
+
+    name = "日付(2023-04-03 / 令和5年4月3日 / 平成27年10月)"
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One label from the official <選択肢>."""
+
+    options: tuple[str, ...] = ()
+    name = "選択(1つ)"
+
+
+@dataclass(frozen=True)
+class Checks(Kind):
+    """Checkbox group: the list of ticked labels; `with_text` options carry `( … )` text."""
+
+    options: tuple[str, ...] = ()
+    with_text: tuple[str, ...] = ()
+    name = "チェック(複数選択)"
+
+
+@dataclass(frozen=True)
+class TextList(Kind):
+    """A list of one-line texts (e.g. 特定個人情報ファイル名 of I-3)."""
+
+    name = "文字列のリスト"
+
+
+@dataclass(frozen=True)
+class RecordItems(Kind):
+    """別添 record items: groups (optional name) of item names, numbered as printed."""
+
+    name = "記録項目のリスト"
+
+
+@dataclass(frozen=True)
+class Group(Kind):
+    """A fixed set of named sub-items (a mapping)."""
+
+    fields: tuple[Field, ...] = ()
+    name = "項目のまとまり"
+
+
+@dataclass(frozen=True)
+class Repeat(Kind):
+    """A repeating group (システム1..n, 委託事項1..n, …): a list of mappings."""
+
+    fields: tuple[Field, ...] = ()
+    item: str = ""
+    max_items: int = 0
+    name = "繰り返し(リスト)"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One item of a form: English `key`, official `label`, printed `no`, value `kind`."""
+
+    key: str
+    label: str
+    kind: Kind
+    description: str
+    no: str = ""
+    required: bool = True
+    entity: str = ""  # entity kind this value names (system, itakusaki, teikyosaki, itensaki)
+    chapter: str = ""  # chapter printed separately from its parent (e.g. 別添1)
+    example: object = None
+
+    @property
+    def heading(self) -> str:
+        """Numbering and label as printed in the form, e.g. 「③委託先名」."""
+        if not self.no:
+            return self.label
+        spaced = self.no[0] in "ⅠⅡⅢⅣⅤⅥ(（" or self.no.startswith("別")
+        return f"{self.no} {self.label}" if spaced else f"{self.no}{self.label}"
+
+    def child(self, key: str) -> Field:
+        """Sub-field by English key; KeyError names the missing key."""
+        for sub in children(self):
+            if sub.key == key:
+                return sub
+        raise KeyError(f"{self.key}.{key}")
+
+
+def children(spec: Field) -> tuple[Field, ...]:
+    """Sub-fields of a group or repeating group, else empty."""
+    if isinstance(spec.kind, (Group, Repeat)):
+        return spec.kind.fields
+    return ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """A whole form: its Japanese name, the style code printed (様式N) and its tree."""
+
+    name: str
+    code: str
+    root: Field
+    versions: tuple[str, ...] = field(default=())
+
+    def walk(self) -> list[tuple[tuple[Field, ...], Field]]:
+        """Every field with its ancestors, in form order (for the guide and schema tests)."""
+        out: list[tuple[tuple[Field, ...], Field]] = []
+
+        def visit(parents: tuple[Field, ...], spec: Field) -> None:
+            out.append((parents, spec))
+            for sub in children(spec):
+                visit((*parents, spec), sub)
+
+        for sub in children(self.root):
+            visit((), sub)
+        return out
+
+
+def group(key: str, label: str, description: str, *fields: Field, no: str = "", **kw) -> Field:
+    """Shorthand for a Field of kind Group."""
+    return Field(key, label, Group(fields), description, no=no, **kw)
+
+
+def repeat(key: str, label: str, description: str, item: str, *fields: Field,
+           no: str = "", max_items: int = 0, **kw) -> Field:
+    """Shorthand for a Field of kind Repeat."""
+    return Field(key, label, Repeat(fields, item=item, max_items=max_items), description, no=no, **kw)

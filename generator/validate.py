@@ -1,0 +1,256 @@
+"""Check a YAML node tree against a form spec and turn it into plain records.
+
+The walk collects every problem (never stops at the first) and keeps the YAML line of
+each. Records are dicts keyed by the spec's English keys, so code never depends on the
+Japanese labels a clerk types.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import yaml
+
+from .forms.spec import Checks, Choice, Date, Field, Group, Int, Kind, RecordItems, Repeat, Rich, Text, TextList
+from .problems import Problem
+from .values import MARKERS, PARTIAL, Marker, RecordGroup, Tick
+from .wareki import parse_date
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class Walker:
+    """Validates nodes of one file; `problems` accumulates across calls."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, node: yaml.Node, item: str, ja: str, en: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, item, ja, en))
+
+    def value(self, spec: Field, node: yaml.Node | None, item: str) -> Any:
+        """Validate one field's node (None when the key is absent)."""
+        if node is None or _is_null(node):
+            if spec.required and not isinstance(spec.kind, Repeat):
+                where = node if node is not None else None
+                if where is not None:
+                    self.error(where, item, "未記入です。この項目は必須です", "required item is empty")
+            return [] if isinstance(spec.kind, Repeat) else None
+        if isinstance(node, yaml.MappingNode) and _marker_key(node):
+            return self.marker(spec, node, item)
+        return self.plain(spec.kind, spec, node, item)
+
+    def plain(self, kind: Kind, spec: Field, node: yaml.Node, item: str) -> Any:
+        handler = {Text: self.text, Rich: self.rich, Int: self.integer, Date: self.date, Choice: self.choice,
+                   Checks: self.checks, TextList: self.text_list, RecordItems: self.record_items,
+                   Group: self.group, Repeat: self.repeat}[type(kind)]
+        return handler(spec, node, item)
+
+    # -- markers -------------------------------------------------------------------------
+    def marker(self, spec: Field, node: yaml.MappingNode, item: str) -> Marker | None:
+        pairs = {k.value: v for k, v in node.value}
+        kind = _marker_key(node)
+        extra = sorted(set(pairs) - {kind, PARTIAL})
+        if extra:
+            self.error(node, item, f"{kind}の指定に使えるキーは「{kind}」と「{PARTIAL}」だけです(不明なキー: {', '.join(extra)})",
+                       f"a {kind} marker takes only '{kind}' and '{PARTIAL}' (unknown: {', '.join(extra)})")
+        note = pairs[kind]
+        if not isinstance(note, yaml.ScalarNode) or not note.value.strip():
+            self.error(node, item, f"{kind}の理由(抽出元の行など)を書いてください",
+                       f"give the reason for {kind} (e.g. the seed line)")
+            return None
+        partial = pairs.get(PARTIAL)
+        value = self.plain(spec.kind, spec, partial, item) if partial is not None and not _is_null(partial) else None
+        return Marker(kind, note.value.strip(), value)
+
+    # -- scalars -------------------------------------------------------------------------
+    def scalar(self, node: yaml.Node, item: str, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, item, f"{what}を書いてください(リストやまとまりは使えません)",
+                       f"expected {_EN.get(what, what)}, got a {_shape(node)}")
+            return None
+        return node.value
+
+    def text(self, spec: Field, node: yaml.Node, item: str) -> str | None:
+        raw = self.scalar(node, item, "1行の文字列")
+        if raw is not None and "\n" in raw.strip():
+            self.error(node, item, "この項目は1行で書いてください", "this item takes a single line")
+        return raw.strip() if raw is not None else None
+
+    def rich(self, spec: Field, node: yaml.Node, item: str) -> str | None:
+        raw = self.scalar(node, item, "文章")
+        return raw.strip("\n").rstrip() if raw is not None else None
+
+    def integer(self, spec: Field, node: yaml.Node, item: str) -> int | None:
+        raw = self.scalar(node, item, "整数")
+        if raw is None:
+            return None
+        if not raw.strip().isdigit():
+            self.error(node, item, f"整数を書いてください(「{raw}」は整数ではありません)", f"expected an integer, got '{raw}'")
+            return None
+        return int(raw)
+
+    def date(self, spec: Field, node: yaml.Node, item: str):
+        raw = self.scalar(node, item, "日付")
+        if raw is None:
+            return None
+        try:
+            return parse_date(raw)
+        except ValueError:
+            self.error(node, item, f"日付として読めません: 「{raw}」。例: 2023-04-03、令和5年4月3日、平成27年10月",
+                       f"not a date: '{raw}'; examples: 2023-04-03, 令和5年4月3日, 平成27年10月")
+            return None
+
+    def choice(self, spec: Field, node: yaml.Node, item: str) -> str | None:
+        raw = self.scalar(node, item, "選択肢")
+        if raw is None:
+            return None
+        options = spec.kind.options
+        if raw.strip() not in options:
+            self.error(node, item, f"選択肢にない値です: 「{raw}」。選べる値: {' / '.join(options)}{_hint(raw, options)}",
+                       f"not one of the choices: '{raw}'; allowed: {' / '.join(options)}")
+            return None
+        return raw.strip()
+
+    # -- lists ---------------------------------------------------------------------------
+    def sequence(self, node: yaml.Node, item: str) -> list[yaml.Node] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, item, "「- 」で始まるリストで書いてください", f"expected a list, got a {_shape(node)}")
+            return None
+        return node.value
+
+    def checks(self, spec: Field, node: yaml.Node, item: str) -> tuple[Tick, ...] | None:
+        entries = self.sequence(node, item)
+        if entries is None:
+            return None
+        kind: Checks = spec.kind
+        ticks: list[Tick] = []
+        for entry in entries:
+            tick = self.tick(kind, entry, item)
+            if tick and any(t.label == tick.label for t in ticks):
+                self.error(entry, item, f"「{tick.label}」が2回あります", f"'{tick.label}' is listed twice")
+            elif tick:
+                ticks.append(tick)
+        return tuple(ticks)
+
+    def tick(self, kind: Checks, entry: yaml.Node, item: str) -> Tick | None:
+        if isinstance(entry, yaml.MappingNode) and len(entry.value) == 1:
+            key, val = entry.value[0]
+            label, text = key.value, self.scalar(val, item, "括弧内の記載") if not _is_null(val) else None
+        elif isinstance(entry, yaml.ScalarNode) and not _is_null(entry):
+            label, text = entry.value, None
+        else:
+            self.error(entry, item, "チェックした選択肢の名前を書いてください(括弧内の記載は「選択肢: 記載」)",
+                       "expected an option label, or 'label: text' for an option with ( … ) text")
+            return None
+        if label not in kind.options:
+            self.error(entry, item, f"選択肢にない値です: 「{label}」。選べる値: {' / '.join(kind.options)}{_hint(label, kind.options)}",
+                       f"not one of the options: '{label}'; allowed: {' / '.join(kind.options)}")
+            return None
+        if text is not None and label not in kind.with_text:
+            self.error(entry, item, f"「{label}」には括弧内の記載を付けられません", f"'{label}' takes no ( … ) text")
+        return Tick(label, text.strip() if text else None)
+
+    def text_list(self, spec: Field, node: yaml.Node, item: str) -> tuple[str, ...] | None:
+        entries = self.sequence(node, item)
+        if entries is None:
+            return None
+        values = [self.scalar(e, f"{item}[{i}]", "文字列") for i, e in enumerate(entries, 1)]
+        return tuple(v.strip() for v in values if v)
+
+    def record_items(self, spec: Field, node: yaml.Node, item: str) -> tuple[RecordGroup, ...] | None:
+        entries = self.sequence(node, item)
+        if entries is None:
+            return None
+        if all(isinstance(e, yaml.ScalarNode) for e in entries):
+            return (RecordGroup(None, tuple(e.value.strip() for e in entries)),)
+        groups = []
+        for i, entry in enumerate(entries, 1):
+            where = f"{item}[{i}]"
+            fields = self.mapping(entry, where, ("グループ", "項目"))
+            if fields is None:
+                continue
+            name = fields.get("グループ")
+            items = self.text_list(spec, fields["項目"], f"{where} > 項目") if "項目" in fields else None
+            if "項目" not in fields:
+                self.error(entry, where, "「項目」がありません", "missing '項目'")
+            groups.append(RecordGroup(name.value.strip() if name is not None and not _is_null(name) else None,
+                                      items or ()))
+        return tuple(groups)
+
+    # -- groups --------------------------------------------------------------------------
+    def mapping(self, node: yaml.Node, item: str, allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
+        """Key → value node of a mapping; reports duplicate and unknown keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, item, "「項目名: 値」のまとまりで書いてください", f"expected a mapping, got a {_shape(node)}")
+            return None
+        out: dict[str, yaml.Node] = {}
+        for key, val in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            if name in out:
+                self.error(key, _join(item, name), f"項目「{name}」が2回書かれています", f"duplicate key '{name}'")
+            elif name not in allowed:
+                self.error(key, _join(item, name), f"この場所にない項目です: 「{name}」。書ける項目: {' / '.join(allowed)}{_hint(name, allowed)}",
+                           f"unknown key '{name}'; allowed here: {' / '.join(allowed)}")
+            else:
+                out[name] = val
+        return out
+
+    def group(self, spec: Field, node: yaml.Node, item: str) -> dict[str, Any] | None:
+        fields = spec.kind.fields
+        found = self.mapping(node, item, tuple(f.label for f in fields))
+        if found is None:
+            return None
+        record: dict[str, Any] = {}
+        for sub in fields:
+            where = _join(item, sub.heading)
+            if sub.label not in found:
+                if sub.required:
+                    self.error(node, where, f"必須の項目「{sub.label}」がありません", f"required item '{sub.label}' is missing")
+                record[sub.key] = [] if isinstance(sub.kind, Repeat) else None
+            else:
+                record[sub.key] = self.value(sub, found[sub.label], where)
+        return record
+
+    def repeat(self, spec: Field, node: yaml.Node, item: str) -> list[dict[str, Any]]:
+        entries = self.sequence(node, item) or []
+        kind: Repeat = spec.kind
+        if kind.max_items and len(entries) > kind.max_items:
+            self.error(node, item, f"{kind.item}は{kind.max_items}件までです({len(entries)}件あります)",
+                       f"at most {kind.max_items} entries, found {len(entries)}")
+        group = Field(spec.key, spec.label, Group(kind.fields), spec.description)
+        records = []
+        for i, entry in enumerate(entries, 1):
+            record = self.group(group, entry, f"{item}[{i}]")
+            if record is not None:
+                record["_line"] = entry.start_mark.line + 1
+                records.append(record)
+        return records
+
+
+def _join(item: str, name: str) -> str:
+    return f"{item} > {name}" if item else name
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and (node.tag == NULL_TAG or (node.value == "" and node.style is None))
+
+
+def _marker_key(node: yaml.MappingNode) -> str | None:
+    keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+    return next((k for k in keys if k in MARKERS), None)
+
+
+def _shape(node: yaml.Node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "scalar")
+
+
+def _hint(raw: str, options: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(raw, options, n=1, cutoff=0.6)
+    return f"。もしかして「{close[0]}」?" if close else ""
+
+
+_EN = {"1行の文字列": "a single line of text", "文章": "text", "整数": "an integer", "日付": "a date",
+       "選択肢": "one of the choices", "文字列": "text", "括弧内の記載": "text"}
