@@ -36,15 +36,20 @@ def date(key: str, label: str, description: str, no: str = "", **kw) -> Field:
 SUFFICIENCY_LABEL = "リスクへの対策は十分か"
 
 
-def sufficiency() -> Field:
-    """The 評価 every risk item ends with."""
-    return choice("sufficiency", SUFFICIENCY_LABEL, C.SUFFICIENCY, "このリスクへの対策の自己評価。")
+def sufficiency(required: bool = True) -> Field:
+    """The 評価 every risk item ends with (blank when the section is marked not applicable)."""
+    return choice("sufficiency", SUFFICIENCY_LABEL, C.SUFFICIENCY, "このリスクへの対策の自己評価。", required=required)
 
 
-def risk(key: str, label: str, no: str, *fields: Field) -> Field:
-    """A labelled リスク item; `fields` default to 措置の内容 + 十分か."""
+def risk(key: str, label: str, no: str, *fields: Field, applicable_only: bool = False) -> Field:
+    """A labelled リスク item; `fields` default to 措置の内容 + 十分か.
+
+    `applicable_only`: the section has a 「…しない」 checkbox, and when it is ticked the
+    form leaves the answers blank, so blank answers are valid there.
+    """
     body = fields or (rich("measures", "リスクに対する措置の内容", "リスクを軽減するための措置。"),)
-    return group(key, label, f"リスク「{label}」とそれに対する措置・評価。", *body, sufficiency(), no=no)
+    return group(key, label, f"リスク「{label}」とそれに対する措置・評価。", *body,
+                 sufficiency(required=not applicable_only), no=no)
 
 
 def other_risks(key: str, label: str) -> Field:

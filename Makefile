@@ -1,0 +1,43 @@
+# 評価書ポータル — one obvious entry point per activity.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site check test serve new goldens schemas guide lint clean bench
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+new: $(STAMP)
+	$(PY) -m generator new --org "$(ORG)" --form "$(FORM)" --number "$(NUMBER)"
+
+goldens: $(STAMP)
+	$(PY) -m tests.goldens
+
+lint: $(STAMP)
+	$(PY) -m ruff check generator tests bench
+
+test: $(STAMP)
+	bash tests/ensure-chromium.sh
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/build.py
+	$(PY) bench/search.py
+
+clean:
+	rm -rf site build .pia-build-* site.old

@@ -1,0 +1,31 @@
+"""Escaping in one place: text from YAML becomes inert in both Markdown and HTML.
+
+Markdown-significant characters become numeric character references, which browsers show
+as the characters and Python-Markdown never reads as syntax — so one function is safe in a
+Markdown paragraph, a heading, and a raw HTML block alike (a backslash escape would show
+up literally inside raw HTML).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+_MARKDOWN_SPECIAL = "\\`*_[]{}<>#+-!|~^=&\"'"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SPECIAL}
+
+
+def esc(value: object) -> Markup:
+    """Text → Markup safe anywhere in a page; Markup passes through untouched."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_TABLE))
+
+
+def esc_lines(value: str) -> Markup:
+    """Escaped text whose line breaks stay visible (for one-paragraph values)."""
+    return Markup("<br>").join(esc(line) for line in value.split("\n"))
+
+
+def attr(value: object) -> Markup:
+    """Escaped text for an HTML attribute value (quotes included in the table above)."""
+    return esc(value)

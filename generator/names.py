@@ -1,0 +1,29 @@
+"""Entity names: how the portal decides that two spellings are the same 委託先 or システム.
+
+First normalisation (NFKC, no spaces of any width), then the explicit alias list in
+content/aliases.yaml for the cases normalisation cannot decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(name: str) -> str:
+    """Comparison form of a name: NFKC and no whitespace (株式会社 日立 = 株式会社日立)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", name))
+
+
+def canonical(name: str, aliases: dict[str, str]) -> str:
+    """The canonical spelling: the alias target if the name (normalised) is a listed variant."""
+    table = {normalize(variant): target for variant, target in aliases.items()}
+    return table.get(normalize(name), name)
+
+
+def slug(key: str) -> str:
+    """Stable ASCII id for an entity key: a short hash (Japanese names have no ASCII slug)."""
+    return hashlib.sha256(normalize(key).encode("utf-8")).hexdigest()[:10]

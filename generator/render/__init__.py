@@ -1,0 +1,1 @@
+"""Rendering: pure functions from the graph to Markdown page text."""

@@ -1,0 +1,47 @@
+"""The Jinja environment (escaping by default) and per-page link resolution."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import jinja2
+from markupsafe import Markup
+
+from .. import urls
+from ..content import Assessment
+from ..escape import esc
+from ..forms.spec import Field
+from ..graph import Graph
+
+
+def environment() -> jinja2.Environment:
+    """Markdown templates: every `{{ value }}` is escaped unless it is Markup."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,
+        finalize=esc,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["yaml_string"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+    return env
+
+
+def linker_for(graph: Graph, a: Assessment, page_url: str) -> Callable[[Field, str], str | None]:
+    """Entity names inside assessment `a` → relative links from `page_url`."""
+    files = {node.name: node.url for node in graph.files.get(a.id, [])}
+
+    def link(spec: Field, text: str) -> str | None:
+        if spec.entity == "file":
+            target = files.get(text)
+        elif spec.entity:
+            ent = graph.entity_for(spec.entity, a, text)
+            target = ent.url if ent else None
+        else:
+            target = None
+        return urls.relative(page_url, target) if target is not None and target != page_url else None
+
+    return link

@@ -1,0 +1,102 @@
+"""Render a validated record by walking its form spec, so every item appears, in the
+order of the official form, with its printed number and label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..forms.spec import Field, Group, Repeat
+from ..values import Marker
+from .html import join, tag
+from .values import Linker, marker_html, value_html
+
+MAX_HEADING = 6
+
+
+@dataclass(frozen=True)
+class Section:
+    """A rendered chapter: its heading text, anchor id and HTML body."""
+
+    heading: str
+    anchor: str
+    body: Markup
+
+
+def _is_leaf(spec: Field) -> bool:
+    return not isinstance(spec.kind, (Group, Repeat))
+
+
+def _title_field(spec: Field) -> Field | None:
+    """The first child of a repeated entry when it names the entry (委託事項名, 提供先名 …)."""
+    first = spec.kind.fields[0] if isinstance(spec.kind, Repeat) and spec.kind.fields else None
+    return first if first is not None and _is_leaf(first) and first.key in ("name", "title") else None
+
+
+class FormRenderer:
+    """Walks Fields and values; `linker` turns entity names into links for this page."""
+
+    def __init__(self, linker: Linker):
+        self.linker = linker
+
+    def rows(self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str,
+             skip_chapters: bool = True) -> Markup:
+        """Leaf items as a two-column table; groups and repeats as sub-sections, in order."""
+        out: list[Markup] = []
+        pending: list[Markup] = []
+
+        def flush() -> None:
+            if pending:
+                out.append(Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>')
+                           + join(pending) + Markup("</tbody></table></div>"))
+                pending.clear()
+
+        for spec in fields:
+            if skip_chapters and spec.chapter:
+                continue
+            value = record.get(spec.key) if isinstance(record, dict) else None
+            if _is_leaf(spec):
+                pending.append(tag("tr", tag("th", spec.heading, scope="row") + tag("td", value_html(spec, value, self.linker))))
+            else:
+                flush()
+                out.append(self.section(spec, value, level, f"{anchor}-{spec.key}"))
+        flush()
+        return join(out)
+
+    def heading(self, level: int, text: str, anchor: str) -> Markup:
+        return tag(f"h{min(level, MAX_HEADING)}", text, id=anchor)
+
+    def section(self, spec: Field, value: Any, level: int, anchor: str) -> Markup:
+        """A group or repeating group with its heading."""
+        head = self.heading(level, spec.heading, anchor)
+        if isinstance(value, Marker):
+            return head + marker_html(value, spec, self.linker)
+        if isinstance(spec.kind, Group):
+            return head + self.rows(spec.kind.fields, value or {}, level + 1, anchor)
+        return head + self.entries(spec, value or [], level + 1, anchor)
+
+    def entries(self, spec: Field, entries: list[dict[str, Any]], level: int, anchor: str) -> Markup:
+        """Entries of a repeating group, each under 「システム1」「委託事項2: 名称」… headings."""
+        kind: Repeat = spec.kind
+        if not entries:
+            return tag("p", f"{kind.item}の記載なし", class_="pia-empty")
+        title = _title_field(spec)
+        out = []
+        for i, entry in enumerate(entries, 1):
+            name = entry.get(title.key) if title else None
+            label = f"{kind.item}{i}: {name}" if isinstance(name, str) and name else f"{kind.item}{i}"
+            body = self.rows(kind.fields, entry, level + 1, f"{anchor}-{i}")
+            out.append(tag("section", self.heading(level, label, f"{anchor}-{i}") + body, class_="pia-entry"))
+        return join(out)
+
+    def chapter_across(self, spec: Field, parent: Field, entries: list[dict[str, Any]], level: int,
+                       anchor: str) -> Markup:
+        """A chapter printed apart from its parent entries (別添1 record items of every file)."""
+        out = []
+        for i, entry in enumerate(entries, 1):
+            name = entry.get("name")
+            label = f"({i}) {name if isinstance(name, str) else ''}".rstrip()
+            out.append(self.heading(level, label, f"{anchor}-{i}") + value_html(spec, entry.get(spec.key), self.linker))
+        return join(out)
