@@ -191,7 +191,8 @@ def _check_references(record: dict[str, Any], node: yaml.MappingNode, walker: Wa
                      f"unknown organization '{org}'; known: {', '.join(sorted(orgs)) or 'none'}")
     names = {f["name"] for f in record.get("files") or [] if isinstance(f.get("name"), str)}
     for i, block in enumerate(record.get("risks") or [], 1):
-        for name in block.get("file_names") or ():
+        named = block.get("file_names")
+        for name in named if isinstance(named, tuple) else ():
             if name not in names:
                 walker.problems.append(_at(walker.path, block["_line"], f"リスク対策[{i}] > 特定個人情報ファイル名",
                                            f"Ⅱにないファイル名です: 「{name}」。Ⅱのファイル: {' / '.join(sorted(names))}",

@@ -65,7 +65,7 @@ class FileNode:
     def risk_blocks(self) -> list[dict[str, Any]]:
         """Ⅲ blocks that name this file (one block may cover several files)."""
         blocks = self.assessment.record.get("risks") or []
-        return [b for b in blocks if self.name in (b.get("file_names") or ())]
+        return [b for b in blocks if isinstance(b.get("file_names"), tuple) and self.name in b["file_names"]]
 
 
 @dataclass
@@ -92,7 +92,7 @@ class Graph:
         return sorted(self.entities[kind].values(), key=lambda e: (normalize(e.name), e.key))
 
     def entity_for(self, kind: str, a: Assessment, name: object) -> Entity | None:
-        """The entity a name in assessment `a` refers to (None for unreadable names)."""
+        """The entity a (readable) name in assessment `a` refers to."""
         if not isinstance(name, str) or not name:
             return None
         return self.entities[kind].get(_key(kind, a, name, self.content.aliases[kind]))
@@ -105,14 +105,19 @@ def _key(kind: str, a: Assessment, name: str, aliases: dict[str, str]) -> str:
 
 def _add(entities: dict[str, Entity], kind: str, a: Assessment, name: object, ref: Ref,
          aliases: dict[str, str]) -> Entity | None:
-    if isinstance(name, Marker) or not isinstance(name, str) or not name:
+    """Record one occurrence; an unreadable name gets an entity of its own (it still has a page)."""
+    if isinstance(name, str) and name:
+        key, shown = _key(kind, a, name, aliases), canonical(name, aliases)
+    elif isinstance(name, Marker):
+        key, shown = f"{a.id}:{kind}:{ref.file_no or 0}:{ref.item_no}", f"名称判読不能の{KIND_LABELS[kind]}({a.title} {ref.item_no})"
+    else:
         return None
-    key = _key(kind, a, name, aliases)
     ent = entities.get(key)
     if ent is None:
-        ent = entities[key] = Entity(kind, key, canonical(name, aliases), urls.entity(kind, key))
+        ent = entities[key] = Entity(kind, key, shown, urls.entity(kind, key))
     ent.refs.append(ref)
-    ent.spellings.add(name)
+    if isinstance(name, str):
+        ent.spellings.add(name)
     return ent
 
 

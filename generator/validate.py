@@ -87,7 +87,7 @@ class Walker:
         raw = self.scalar(node, item, "整数")
         if raw is None:
             return None
-        if not raw.strip().isdigit():
+        if not raw.strip().isdecimal():  # isdigit() admits ① and ², which int() rejects
             self.error(node, item, f"整数を書いてください(「{raw}」は整数ではありません)", f"expected an integer, got '{raw}'")
             return None
         return int(raw)
@@ -172,12 +172,12 @@ class Walker:
             fields = self.mapping(entry, where, ("グループ", "項目"))
             if fields is None:
                 continue
-            name = fields.get("グループ")
+            label = fields.get("グループ")
+            name = None if label is None or _is_null(label) else self.scalar(label, f"{where} > グループ", "文字列")
             items = self.text_list(spec, fields["項目"], f"{where} > 項目") if "項目" in fields else None
             if "項目" not in fields:
                 self.error(entry, where, "「項目」がありません", "missing '項目'")
-            groups.append(RecordGroup(name.value.strip() if name is not None and not _is_null(name) else None,
-                                      items or ()))
+            groups.append(RecordGroup(name.strip() if name else None, items or ()))
         return tuple(groups)
 
     # -- groups --------------------------------------------------------------------------

@@ -45,3 +45,16 @@ def linker_for(graph: Graph, a: Assessment, page_url: str) -> Callable[[Field, s
         return urls.relative(page_url, target) if target is not None and target != page_url else None
 
     return link
+
+
+def entry_linker_for(graph: Graph, a: Assessment, page_url: str) -> Callable[[Field, int], str | None]:
+    """Link each システムn entry to its system page (also when its name was unreadable)."""
+
+    def link(spec: Field, number: int) -> str | None:
+        if spec.key != "systems":
+            return None
+        systems = graph.systems_of.get(a.id, [])
+        ent = systems[number - 1] if number <= len(systems) else None
+        return urls.relative(page_url, ent.url) if ent else None
+
+    return link

@@ -4,13 +4,14 @@ order of the official form, with its printed number and label."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
 
 from ..forms.spec import Field, Group, Repeat
 from ..values import Marker
-from .html import join, tag
+from .html import join, link, tag
 from .values import Linker, marker_html, value_html
 
 MAX_HEADING = 6
@@ -38,8 +39,9 @@ def _title_field(spec: Field) -> Field | None:
 class FormRenderer:
     """Walks Fields and values; `linker` turns entity names into links for this page."""
 
-    def __init__(self, linker: Linker):
+    def __init__(self, linker: Linker, entry_linker: Callable[[Field, int], str | None] | None = None):
         self.linker = linker
+        self.entry_linker = entry_linker
 
     def rows(self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str,
              skip_chapters: bool = True) -> Markup:
@@ -88,6 +90,9 @@ class FormRenderer:
             name = entry.get(title.key) if title else None
             label = f"{kind.item}{i}: {name}" if isinstance(name, str) and name else f"{kind.item}{i}"
             body = self.rows(kind.fields, entry, level + 1, f"{anchor}-{i}")
+            href = self.entry_linker(spec, i) if self.entry_linker else None
+            if href:
+                body = tag("p", link(href, f"{label} のページ(他の評価書での利用も)"), class_="pia-more") + body
             out.append(tag("section", self.heading(level, label, f"{anchor}-{i}") + body, class_="pia-entry"))
         return join(out)
 

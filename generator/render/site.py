@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .. import urls
 from ..graph import KIND_LABELS, FileNode, Graph
 from .assessment import chapters, file_links_html, summary_html
-from .context import environment, linker_for
+from .context import entry_linker_for, environment, linker_for
 from .entities import entity_index_body, entity_page_body
 from .form import FormRenderer
 from .html import join, link, table, tag
@@ -65,7 +65,7 @@ def _assessments(pages: Pages, graph: Graph) -> None:
     pages.add(files_index, "index.md.j2", title="特定個人情報ファイル一覧", body=file_index_body(graph, files_index))
     for a in graph.assessments:
         url = urls.assessment(a.id)
-        renderer = FormRenderer(linker_for(graph, a, url))
+        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, a, url))
         pages.add(url, "assessment.md.j2", title=a.title, description=f"{graph.org_of(a).name} {a.title}",
                   summary=summary_html(graph, a, url), chapters=chapters(graph, a, url, renderer))
         for node in graph.files[a.id]:
