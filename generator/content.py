@@ -19,6 +19,7 @@ from .forms.meta import ORGANIZATION, assessment_meta, check_digit
 from .forms.spec import Field, Form, Group
 from .problems import ContentError, Problem
 from .validate import Walker
+from .values import Marker
 from .yamlsource import compose
 
 ORG_DIR = "organizations"
@@ -111,9 +112,9 @@ def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organi
         problems.extend(walker.problems)
         if not rec or walker.problems:
             continue
-        code = rec["code"] or ""
+        code = rec["code"] if isinstance(rec["code"], str) else ""  # a 判読不能 marker is no code either
         if not (len(code) == 6 and code.isascii() and code.isdigit()) or check_digit(code[:5]) != int(code[5]):
-            problems.append(Problem(shown, node.start_mark.line + 1, "団体コード",
+            problems.append(Problem(shown, _key_line(node, "団体コード"), "団体コード",
                                     f"全国地方公共団体コード(検査数字付き6桁)ではありません: 「{code}」",
                                     f"not a 6-digit local government code with a valid check digit: '{code}'"))
             continue
@@ -135,7 +136,8 @@ def _load_assessments(root: Path, orgs: dict[str, Organization], problems: list[
         if found is None:
             continue
         if found.id in seen:
-            problems.append(Problem(shown, 1, "評価書番号", f"評価書ID {found.id} が {seen[found.id]} と重複しています",
+            problems.append(Problem(shown, _key_line(node, "表紙", "評価書番号"), "表紙 > 評価書番号",
+                                    f"評価書ID {found.id} が {seen[found.id]} と重複しています",
                                     f"duplicate assessment id {found.id} (also in {seen[found.id]})"))
             continue
         if path.stem != found.id:
@@ -155,6 +157,7 @@ def _load_assessment(node: yaml.Node, shown: str, orgs: dict[str, Organization],
         return None
     record = walker.group(assessment_root(form), node, "")
     if record is not None:
+        _check_id(record, node, walker)
         _check_references(record, node, walker, orgs)
     problems.extend(walker.problems)
     if record is None or walker.problems:
@@ -185,18 +188,46 @@ def _check_references(record: dict[str, Any], node: yaml.MappingNode, walker: Wa
     """References inside and across files: the 団体 exists, リスク対策 names known files."""
     lines = {k.value: k for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     org = record.get("organization")
-    if org and org not in orgs:
+    if isinstance(org, str) and org not in orgs:
         walker.error(lines.get("団体", node), "団体",
                      f"団体「{org}」が content/{ORG_DIR}/ にありません。登録済み: {' / '.join(sorted(orgs)) or 'なし'}",
                      f"unknown organization '{org}'; known: {', '.join(sorted(orgs)) or 'none'}")
-    names = {f["name"] for f in record.get("files") or [] if isinstance(f.get("name"), str)}
-    for i, block in enumerate(record.get("risks") or [], 1):
+    names = {f["name"] for f in _entries(record.get("files")) if isinstance(f.get("name"), str)}
+    for i, block in enumerate(_entries(record.get("risks")), 1):
         named = block.get("file_names")
         for name in named if isinstance(named, tuple) else ():
             if name not in names:
                 walker.problems.append(_at(walker.path, block["_line"], f"リスク対策[{i}] > 特定個人情報ファイル名",
                                            f"Ⅱにないファイル名です: 「{name}」。Ⅱのファイル: {' / '.join(sorted(names))}",
                                            f"file '{name}' is not among the files of Ⅱ"))
+
+
+def _check_id(record: dict[str, Any], node: yaml.MappingNode, walker: Walker) -> None:
+    """団体 and 評価書番号 make the id and URL, so they cannot be 判読不能/非公表 markers."""
+    cover = record.get("cover")
+    number = cover.get("number") if isinstance(cover, dict) else cover
+    for value, labels in ((record.get("organization"), ("団体",)), (number, ("表紙", "評価書番号"))):
+        if isinstance(value, Marker):
+            walker.problems.append(_at(walker.path, _key_line(node, *labels), " > ".join(labels),
+                                       f"{labels[-1]}は評価書ID・URLに使うため{value.kind}にできません",
+                                       f"{labels[-1]} makes the assessment id and URL; it cannot be {value.kind}"))
+
+
+def _entries(value: Any) -> list[dict[str, Any]]:
+    """Entries of a repeating group, or none when a marker stands for the whole list."""
+    return value if isinstance(value, list) else []
+
+
+def _key_line(node: yaml.Node, *labels: str) -> int:
+    """Line of the key `labels` (nested) in a mapping, or of the deepest mapping found."""
+    line = node.start_mark.line + 1
+    for label in labels:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == label), (None, None))
+        if key is None:
+            break
+        line = key.start_mark.line + 1
+    return line
 
 
 def _at(path: str, line: int, item: str, ja: str, en: str) -> Problem:

@@ -8,6 +8,8 @@ up literally inside raw HTML).
 
 from __future__ import annotations
 
+import html
+
 from markupsafe import Markup
 
 _MARKDOWN_SPECIAL = "\\`*_[]{}<>#+-!|~^=&\"'"
@@ -27,5 +29,6 @@ def esc_lines(value: str) -> Markup:
 
 
 def attr(value: object) -> Markup:
-    """Escaped text for an HTML attribute value (quotes included in the table above)."""
-    return esc(value)
+    """Escaped text for an HTML attribute value: Markdown never looks inside a tag, so
+    plain HTML escaping suffices (and keeps class names and URLs readable)."""
+    return Markup(html.escape(str(value), quote=True))

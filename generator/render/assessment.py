@@ -11,7 +11,7 @@ from ..content import Assessment
 from ..forms.spec import Field, Repeat
 from ..graph import FileNode, Graph
 from ..wareki import WDate
-from .form import FormRenderer
+from .form import FormRenderer, anchor_id
 from .html import join, link, table, tag
 from .timeline import timeline_html
 
@@ -22,8 +22,13 @@ def form_fields(a: Assessment) -> tuple[Field, ...]:
     return a.form.root.kind.fields
 
 
-def chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer) -> list[tuple[str, str, Markup]]:
+def chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer) -> list[tuple[str, Markup, Markup]]:
     """(heading, anchor, body) for each chapter, in the printed order of the form."""
+    out = _chapters(graph, a, page_url, renderer)
+    return [(heading, anchor_id(anchor), body) for heading, anchor, body in out]
+
+
+def _chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer) -> list[tuple[str, str, Markup]]:
     out: list[tuple[str, str, Markup]] = []
     for spec in form_fields(a):
         value = a.record.get(spec.key)

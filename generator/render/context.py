@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 
@@ -26,7 +27,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["yaml_string"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+    # Front matter ends up in the theme's <title>, <h1> and <meta>, which mkdocs does not
+    # autoescape: store it HTML-escaped, as a YAML (JSON) string.
+    env.filters["yaml_string"] = lambda v: Markup(json.dumps(html.escape(str(v)), ensure_ascii=False))
     return env
 
 

@@ -26,6 +26,11 @@ class Section:
     body: Markup
 
 
+def anchor_id(path: str) -> Markup:
+    """HTML id from a key path: ASCII letters, digits and hyphens only (safe unescaped)."""
+    return Markup("".join(c if c.isascii() and c.isalnum() else "-" for c in path).strip("-"))
+
+
 def _is_leaf(spec: Field) -> bool:
     return not isinstance(spec.kind, (Group, Repeat))
 
@@ -68,7 +73,7 @@ class FormRenderer:
         return join(out)
 
     def heading(self, level: int, text: str, anchor: str) -> Markup:
-        return tag(f"h{min(level, MAX_HEADING)}", text, id=anchor)
+        return tag(f"h{min(level, MAX_HEADING)}", text, id=anchor_id(anchor))
 
     def section(self, spec: Field, value: Any, level: int, anchor: str) -> Markup:
         """A group or repeating group with its heading."""

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..escape import esc
+from ..escape import attr, esc
 
 
 def tag(name: str, body: object, **attrs: object) -> Markup:
     """<name attrs>body</name>; attribute names use '_' for '-' and a trailing '_' for keywords."""
-    rendered = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items() if v is not None)
+    rendered = "".join(f' {k.rstrip("_").replace("_", "-")}="{attr(v)}"' for k, v in attrs.items() if v is not None)
     return Markup(f"<{name}{rendered}>{esc(body)}</{name}>")
 
 
