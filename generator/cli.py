@@ -62,6 +62,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Live preview on 127.0.0.1."""
+    from .serve import serve
+
+    serve(args.content, args.site, args.port)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="評価書ポータルの生成")
     sub = p.add_subparsers(dest="command", required=True)
@@ -74,6 +82,11 @@ def parser() -> argparse.ArgumentParser:
             s.add_argument("--json", action="store_true")
         if name == "build":
             s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+    s = sub.add_parser("serve", help="プレビューを表示し、変更時に再生成する")
+    s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=cmd_serve)
     return p
 
 

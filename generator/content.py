@@ -223,7 +223,8 @@ def _key_line(node: yaml.Node, *labels: str) -> int:
     line = node.start_mark.line + 1
     for label in labels:
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
-        key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == label), (None, None))
+        key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == label),
+                         (None, None))
         if key is None:
             break
         line = key.start_mark.line + 1

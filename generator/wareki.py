@@ -47,8 +47,11 @@ def parse_date(raw: str) -> WDate:
         year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     elif m := _WAREKI.match(text):
         start = dict(ERAS)[m[1]]
-        year = start[0] + (1 if m[2] == "元" else int(m[2])) - 1
+        nen = 1 if m[2] == "元" else int(m[2])
+        year = start[0] + nen - 1
         month, day = int(m[3]), int(m[4]) if m[4] else None
+        if nen == 0 or (year, month, day or 31) < start:  # 令和0年, 令和元年4月: no such 和暦 date
+            raise ValueError(raw)
     else:
         raise ValueError(raw)
     _check_calendar(year, month, day, raw)
