@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
-from bench.replicate import replicate  # noqa: E402
-from generator.build import build_site  # noqa: E402
+from bench.replicate import replicate
+from generator.build import build_site
 
 
 def measure(times: int) -> dict[str, float]:

@@ -53,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
     try:
-        build_site(args.content, args.site)
+        build_site(args.content, args.site, docs_out=args.docs)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -82,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
             s.add_argument("--json", action="store_true")
         if name == "build":
             s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+            s.add_argument("--docs", type=Path, default=None, help="生成した Markdown もこのフォルダに書き出す")
     s = sub.add_parser("serve", help="プレビューを表示し、変更時に再生成する")
     s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     s.add_argument("--site", type=Path, default=DEFAULT_SITE)

@@ -11,11 +11,13 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_DEFINED_AS = re.compile(r"\(以下「[^」]*」という。?\)")  # 「(以下「既存住基システム」という。)」 defines a short name
 
 
 def normalize(name: str) -> str:
-    """Comparison form of a name: NFKC and no whitespace (株式会社 日立 = 株式会社日立)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", name))
+    """Comparison form of a name: NFKC, no whitespace (株式会社 日立 = 株式会社日立), and no
+    『(以下「…」という。)』 definition clause."""
+    return _DEFINED_AS.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", name)))
 
 
 def canonical(name: str, aliases: dict[str, str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import Problem
@@ -29,10 +31,9 @@ def compose(path: str, data: bytes) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(path, line, "", f"YAMLの構文エラー: {exc.problem}",
-                              f"YAML syntax error: {exc.problem}")]
+        line, ja, en = _syntax_error(text, exc)
+        return None, [Problem(path, line, "", f"YAMLの構文エラー: {exc.problem}{ja}",
+                              f"YAML syntax error: {exc.problem}{en}")]
     except yaml.YAMLError as exc:  # pragma: no cover - other scanner errors carry no mark
         return None, [Problem(path, 1, "", f"YAMLの構文エラー: {exc}", f"YAML syntax error: {exc}")]
 
@@ -47,4 +48,39 @@ def _tab_indent_line(text: str) -> int:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             return number
+    return 0
+
+
+_QUOTE_HINT = ("(この行の引用符が閉じられていないようです)", " (unclosed quote on this line?)")
+_NO_SPACE_KEY = re.compile(r"^\s*(?:- )?[^\s#'\"\[{][^:#]*:[^\s:/]")
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, str]:
+    """Line and hint for a syntax error: PyYAML often notices a typo only lines later."""
+    line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+    local = exc.context and exc.context.startswith(("while scanning", "while parsing a flow"))
+    if local and exc.context_mark:
+        line = exc.context_mark.line + 1  # the quote, key or bracket that was never finished
+        if exc.context == "while scanning a quoted scalar":
+            return line, _QUOTE_HINT[0], _QUOTE_HINT[1]
+    elif quote := _multiline_quote(text, exc.problem_mark.index if exc.problem_mark else len(text)):
+        return quote, _QUOTE_HINT[0], _QUOTE_HINT[1]
+    lines = text.splitlines()
+    for number in (line,) if local else (line, line - 1):
+        if 0 < number <= len(lines) and _NO_SPACE_KEY.match(lines[number - 1]):
+            return number, "(「:」の後に半角スペースが必要です)", " (put a space after ':')"
+    return line, "", ""
+
+
+def _multiline_quote(text: str, before: int) -> int:
+    """Start line of the first quoted scalar spanning lines before `before` (an unclosed quote ate them)."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= before:
+                break
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+            if quoted and token.end_mark.line > token.start_mark.line:
+                return token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
     return 0

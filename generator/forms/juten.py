@@ -7,8 +7,22 @@ from __future__ import annotations
 
 from . import choices as C
 from .common import (
-    annexes, changes, checks, choice, cover, date, department, disclosure, entrustments, other_risks,
-    provision_transfer, rich, risk, subcontract, systems, text,
+    annexes,
+    changes,
+    checks,
+    choice,
+    cover,
+    date,
+    department,
+    disclosure,
+    entrustments,
+    other_risks,
+    provision_transfer,
+    rich,
+    risk,
+    subcontract,
+    systems,
+    text,
 )
 from .spec import Field, Form, Int, RecordItems, TextList, group, repeat
 

@@ -12,7 +12,12 @@ from .entities import entity_index_body, entity_page_body
 from .form import FormRenderer
 from .html import join, link, table, tag
 from .indexes import (
-    assessment_index_body, assessment_rows, by_published, counts, file_index_body, organization_body,
+    assessment_index_body,
+    assessment_rows,
+    by_published,
+    counts,
+    file_index_body,
+    organization_body,
     organization_index_body,
 )
 

@@ -1,0 +1,8 @@
+"""Client-side Japanese full-text search: build-time lunr index, assets and the results page."""
+
+from .index import KINDS, SITE_DIR, SearchDoc, build_payload, index_json, search_files
+from .page import search_page_markdown
+from .tokenize import normalize, tokens
+
+__all__ = ["KINDS", "SITE_DIR", "SearchDoc", "build_payload", "index_json", "normalize", "search_files",
+           "search_page_markdown", "tokens"]
