@@ -1,0 +1,105 @@
+"""Content fixtures: the minimal valid content dir and broken cases made from it by small patches.
+
+A broken case is `tests/fixtures/broken/<case>/` with `patch.yaml` (what to break) and `expected.txt`
+(the exact `make check` lines). Patches keep each case a few lines long instead of a copy of a
+200-line file. Operations, applied in order to a copy of the minimal fixture:
+
+    - {file: F, replace: OLD, with: NEW}   # OLD must occur exactly once in F
+    - {file: F, text: TEXT}                # write F (new or replaced)
+    - {file: F, encode: cp932}             # re-save F in another encoding
+    - {copy: F, to: G} / {rename: F, to: G}
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.content import load_content
+from generator.problems import ContentError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+BROKEN = FIXTURES / "broken"
+MINIMAL_ASSESSMENT = MINIMAL / "assessments" / "012033-3.yaml"
+
+
+def broken_cases() -> list[str]:
+    """Names of the broken cases, sorted."""
+    return sorted(p.name for p in BROKEN.iterdir() if (p / "patch.yaml").exists())
+
+
+def make_case(case: str, dest: Path) -> Path:
+    """Copy the minimal fixture to `dest` and apply the case's patch; returns `dest`."""
+    shutil.copytree(MINIMAL, dest)
+    ops = yaml.safe_load((BROKEN / case / "patch.yaml").read_text(encoding="utf-8"))
+    for op in ops:
+        apply(dest, op)
+    return dest
+
+
+def apply(root: Path, op: dict[str, Any]) -> None:
+    """Apply one patch operation (see the module docstring)."""
+    if "copy" in op or "rename" in op:
+        source = root / (op.get("copy") or op["rename"])
+        (shutil.copyfile if "copy" in op else os.replace)(source, root / op["to"])
+        return
+    path = root / op["file"]
+    if "text" in op:
+        path.write_bytes(op["text"].encode("utf-8"))
+    elif "encode" in op:
+        path.write_bytes(path.read_text(encoding="utf-8").encode(op["encode"]))
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(op["replace"]) == 1, f"{op['replace']!r} must occur once in {op['file']}"
+        path.write_bytes(text.replace(op["replace"], op["with"]).encode("utf-8"))
+
+
+@contextmanager
+def inside(root: Path) -> Iterator[Path]:
+    """Run with `root` as working directory, so problems show paths relative to the content dir."""
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        os.chdir(before)
+
+
+def check_lines(root: Path) -> list[str]:
+    """The problem lines `make check` would print for content dir `root` (empty when valid)."""
+    with inside(root):
+        try:
+            load_content(Path("."))
+        except ContentError as err:
+            return [str(p) for p in err.problems]
+    return []
+
+
+_CORE_INT = re.compile(r"^[-+]?[0-9]+$")
+_CORE_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+
+
+def json_data(node: yaml.Node) -> Any:
+    """YAML node → JSON data as the VS Code YAML extension sees it (YAML 1.2 core schema)."""
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: json_data(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [json_data(v) for v in node.value]
+    raw = node.value
+    if node.style:  # quoted or block scalar: always a string
+        return raw
+    if raw in ("", "~", "null", "Null", "NULL"):
+        return None
+    if raw in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return raw.lower() == "true"
+    if _CORE_INT.match(raw):
+        return int(raw)
+    return float(raw) if _CORE_FLOAT.match(raw) else raw

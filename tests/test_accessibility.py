@@ -1,0 +1,72 @@
+"""Accessibility (JIS X 8341-3:2016 AA): axe-core in Chromium, headings, table headers, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import urls
+from generator.content import load_content
+from generator.graph import build_graph
+
+from .conftest import CONTENT
+
+GRAPH = build_graph(load_content(CONTENT))
+
+
+def _first(kind: str) -> str:
+    return GRAPH.sorted_entities(kind)[0].url
+
+
+def _pages() -> dict[str, str]:
+    juten = next(a for a in GRAPH.assessments if a.form.name == "重点項目評価書")
+    zenkomoku = next((a for a in GRAPH.assessments if a.form.name == "全項目評価書"), juten)
+    pages = {
+        "home": urls.HOME,
+        "organization": urls.organization("012033"),
+        "juten": urls.assessment(juten.id),
+        "zenkomoku": urls.assessment(zenkomoku.id),
+        "system": _first("system"),
+        "file": GRAPH.files[juten.id][0].url,
+        "itakusaki": _first("itakusaki"),
+        "itensaki": _first("itensaki"),
+    }
+    for section in ("assessments", "organizations", "files", "system", "itakusaki", "teikyosaki", "itensaki"):
+        pages[f"index-{section}"] = urls.index(section)
+    return pages
+
+
+PAGES = _pages()
+SERIOUS = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_axe_violations(browser, site_url: str, axe, name: str, scheme: str) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + PAGES[name])
+    violations = [f"{v['id']} ({v['impact']}): {v['help']} @ {v['nodes'][0]['target']}"
+                  for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS]
+    page.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_structure_one_h1_ordered_headings_scoped_headers_lang(browser, site_url: str, name: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + PAGES[name])
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    levels = page.evaluate("[...document.querySelectorAll('article h1,article h2,article h3,article h4,article h5,"
+                           "article h6')].map(h => +h.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert skips == []
+    unscoped = page.evaluate("[...document.querySelectorAll('article th')].filter(th => !th.scope).length")
+    page.close()
+    assert unscoped == 0
