@@ -40,6 +40,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     stats = {a.id: assessment_stats(a) for a in content.assessments}
+    if args.markers:
+        from .stats import marker_lines
+
+        print("\n".join(line for a in content.assessments for line in marker_lines(a)))
+        return 0
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -70,6 +75,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start an assessment file from the scaffold (never overwrites)."""
+    from .newfile import NewFileError, new_assessment
+
+    try:
+        path = new_assessment(args.content, args.org, args.form, args.number)
+    except NewFileError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"作成しました: {path}。記入したら make check で検証してください (created {path})")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of the forms to generator/schemas/."""
+    from .jsonschema_export import write_schemas
+
+    for path in write_schemas():
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    """Print the editing guide, or write it to <content>/EDITING_GUIDE.md."""
+    from .guide import GUIDE_NAME, guide_text
+
+    text = guide_text()
+    if not args.write:
+        sys.stdout.write(text)
+        return 0
+    path = args.content / GUIDE_NAME
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="評価書ポータルの生成")
     sub = p.add_subparsers(dest="command", required=True)
@@ -80,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
         s.set_defaults(func=func)
         if name == "stats":
             s.add_argument("--json", action="store_true")
+            s.add_argument("--markers", action="store_true", help="判読不能・非公表の一覧(content/README.md 用)")
         if name == "build":
             s.add_argument("--site", type=Path, default=DEFAULT_SITE)
             s.add_argument("--docs", type=Path, default=None, help="生成した Markdown もこのフォルダに書き出す")
@@ -88,6 +130,18 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--site", type=Path, default=DEFAULT_SITE)
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
+    s = sub.add_parser("new", help="評価書のファイルを空欄の雛形から作る")
+    s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    s.add_argument("--org", required=True, help="団体コード(例: 012033)")
+    s.add_argument("--form", default="重点項目評価書", help="様式(重点項目評価書 / 全項目評価書)")
+    s.add_argument("--number", type=int, required=True, help="評価書番号")
+    s.set_defaults(func=cmd_new)
+    s = sub.add_parser("schemas", help="JSON Schema を generator/schemas/ に書き出す")
+    s.set_defaults(func=cmd_schemas)
+    s = sub.add_parser("guide", help="編集ガイドを表示する(--write で content/EDITING_GUIDE.md に書く)")
+    s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    s.add_argument("--write", action="store_true")
+    s.set_defaults(func=cmd_guide)
     return p
 
 

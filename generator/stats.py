@@ -64,3 +64,25 @@ def unreadable_values(record: Any, path: str = "") -> list[tuple[str, Marker]]:
         for i, value in enumerate(record, 1):
             out.extend(unreadable_values(value, f"{path}[{i}]"))
     return out
+
+
+def labelled_markers(fields: tuple[Field, ...], record: Any, path: str = "") -> list[tuple[str, Marker]]:
+    """Markers with the path of Japanese labels a clerk sees (e.g. 特定個人情報ファイルの概要[1] > 入手元)."""
+    out: list[tuple[str, Marker]] = []
+    for spec in fields:
+        value = record.get(spec.key) if isinstance(record, dict) else None
+        where = f"{path} > {spec.label}" if path else spec.label
+        if isinstance(value, Marker):
+            out.append((where, value))
+        elif isinstance(value, dict):
+            out.extend(labelled_markers(children(spec), value, where))
+        elif isinstance(value, list):
+            for i, entry in enumerate(value, 1):
+                out.extend(labelled_markers(children(spec), entry, f"{where}[{i}]"))
+    return out
+
+
+def marker_lines(a: Assessment) -> list[str]:
+    """Markdown list lines for the fidelity table: `- 項目のパス: 判読不能 — note (seed line)`."""
+    return [f"- {path}: **{m.kind}** — {' '.join(m.note.split())}"
+            for path, m in labelled_markers(a.form.root.kind.fields, a.record)]
