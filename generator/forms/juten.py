@@ -27,6 +27,7 @@ from .common import (
 from .spec import Field, Form, Int, RecordItems, TextList, group, repeat
 
 NAME = "重点項目評価書"
+V_2024 = "令和6年10月 様式3"  # numbers 情報の突合 ⑥ and 使用開始日 ⑦ (older versions: ⑤の内訳 / ⑥)
 
 
 def basic_info() -> Field:
@@ -90,8 +91,8 @@ def acquisition() -> Field:
             no="④",
         ),
         rich("usage", "使用方法", "特定個人情報の使用方法。", no="⑤"),
-        rich("matching", "情報の突合", "他の情報との突合の内容。"),
-        date("use_started", "使用開始日", "特定個人情報の使用を開始した日。", no="⑥"),
+        rich("matching", "情報の突合", "他の情報との突合の内容。", renumbered=((V_2024, "⑥"),)),
+        date("use_started", "使用開始日", "特定個人情報の使用を開始した日。", no="⑥", renumbered=((V_2024, "⑦"),)),
         no="3.",
     )
 
@@ -248,7 +249,7 @@ def _disclosure() -> Field:
 JUTEN = Form(
     name=NAME,
     code="様式3",
-    versions=("令和6年10月 様式3",),
+    versions=(V_2024,),
     root=group(
         "assessment", NAME, "重点項目評価書の全体。",
         cover(),

@@ -108,14 +108,20 @@ class Field:
     entity: str = ""  # entity kind this value names (system, itakusaki, teikyosaki, itensaki)
     chapter: str = ""  # chapter printed separately from its parent (e.g. 別添1)
     example: object = None
+    renumbered: tuple[tuple[str, str], ...] = ()  # (様式の版, number printed in that version)
 
     @property
     def heading(self) -> str:
         """Numbering and label as printed in the form, e.g. 「③委託先名」."""
-        if not self.no:
+        return self.heading_in(None)
+
+    def heading_in(self, version: str | None) -> str:
+        """The heading as printed in one version of the form (numbers moved between versions)."""
+        no = dict(self.renumbered).get(version or "", self.no)
+        if not no:
             return self.label
-        spaced = self.no[0] in "ⅠⅡⅢⅣⅤⅥ(（" or self.no.startswith("別")
-        return f"{self.no} {self.label}" if spaced else f"{self.no}{self.label}"
+        spaced = no[0] in "ⅠⅡⅢⅣⅤⅥ(（" or no.startswith("別")
+        return f"{no} {self.label}" if spaced else f"{no}{self.label}"
 
     def child(self, key: str) -> Field:
         """Sub-field by English key; KeyError names the missing key."""

@@ -10,6 +10,7 @@ from .. import urls
 from ..content import Assessment
 from ..forms.spec import Field, Repeat
 from ..graph import FileNode, Graph
+from ..views.status_html import ended_note, status_rows
 from ..wareki import WDate
 from .form import FormRenderer, anchor_id
 from .html import join, link, table, tag
@@ -77,9 +78,12 @@ def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
     ended = rec.get("ended")
     if ended:
         rows.append(("状態", tag("strong", f"終了({ended['date'].wareki})", class_="pia-ended")))
+    else:
+        rows.append(("状態", "公表中"))
+    rows.extend(status_rows(a, page_url))
     body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
-    return Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>') + body + Markup(
-        "</tbody></table></div>")
+    table_start = Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>')
+    return ended_note(a) + table_start + body + Markup("</tbody></table></div>")
 
 
 def file_links_html(graph: Graph, node: FileNode, page_url: str) -> Markup:

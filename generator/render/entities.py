@@ -39,7 +39,7 @@ def occurrence_html(graph: Graph, entity: Entity, ref: Ref, page_url: str, numbe
     else:
         where.extend(link(urls.relative(page_url, n.url), f"ファイル: {n.name}") for n in graph.files[a.id])
     spec = list_spec(ref, entity.kind)
-    renderer = FormRenderer(linker_for(graph, a, page_url))
+    renderer = FormRenderer(linker_for(graph, a, page_url), version=a.record.get("form_version"))
     heading = renderer.heading(2, f"{number}. {org.name} {a.title}({spec.kind.item}{ref.item_no})", f"ref-{number}")
     body = tag("p", join(where, " › "), class_="pia-where") + renderer.rows(spec.kind.fields, ref.record, 3, f"ref-{number}")
     return tag("section", heading + body, class_="pia-entry")

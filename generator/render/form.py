@@ -44,9 +44,11 @@ def _title_field(spec: Field) -> Field | None:
 class FormRenderer:
     """Walks Fields and values; `linker` turns entity names into links for this page."""
 
-    def __init__(self, linker: Linker, entry_linker: Callable[[Field, int], str | None] | None = None):
+    def __init__(self, linker: Linker, entry_linker: Callable[[Field, int], str | None] | None = None,
+                 version: str | None = None):
         self.linker = linker
         self.entry_linker = entry_linker
+        self.version = version
 
     def rows(self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str,
              skip_chapters: bool = True) -> Markup:
@@ -65,7 +67,7 @@ class FormRenderer:
                 continue
             value = record.get(spec.key) if isinstance(record, dict) else None
             if _is_leaf(spec):
-                pending.append(tag("tr", tag("th", spec.heading, scope="row") + tag("td", value_html(spec, value, self.linker))))
+                pending.append(tag("tr", tag("th", spec.heading_in(self.version), scope="row") + tag("td", value_html(spec, value, self.linker))))
             else:
                 flush()
                 out.append(self.section(spec, value, level, f"{anchor}-{spec.key}"))
@@ -77,7 +79,7 @@ class FormRenderer:
 
     def section(self, spec: Field, value: Any, level: int, anchor: str) -> Markup:
         """A group or repeating group with its heading."""
-        head = self.heading(level, spec.heading, anchor)
+        head = self.heading(level, spec.heading_in(self.version), anchor)
         if isinstance(value, Marker):
             return head + marker_html(value, spec, self.linker)
         if isinstance(spec.kind, Group):

@@ -6,6 +6,8 @@ from markupsafe import Markup
 
 from .. import urls
 from ..graph import KIND_LABELS, FileNode, Graph
+from ..views.flow_html import flow_html
+from ..views.status_html import due_soon_html
 from .assessment import chapters, file_links_html, summary_html
 from .context import entry_linker_for, environment, linker_for
 from .entities import entity_index_body, entity_page_body
@@ -60,7 +62,7 @@ def _home(pages: Pages, graph: Graph) -> None:
     browse = tag("ul", join(tag("li", link(urls.relative(url, target), f"{label}一覧({number} 件)"))
                             for label, number, target in counts(graph)), class_="pia-browse")
     pages.add(url, "home.md.j2", title="評価書ポータル", counts=counts(graph), latest=latest, browse=browse,
-              hide_toc=True)
+              due=due_soon_html(graph, url), hide_toc=True)
 
 
 def _assessments(pages: Pages, graph: Graph) -> None:
@@ -70,7 +72,7 @@ def _assessments(pages: Pages, graph: Graph) -> None:
     pages.add(files_index, "index.md.j2", title="特定個人情報ファイル一覧", body=file_index_body(graph, files_index))
     for a in graph.assessments:
         url = urls.assessment(a.id)
-        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, a, url))
+        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, a, url), a.record.get("form_version"))
         pages.add(url, "assessment.md.j2", title=a.title, description=f"{graph.org_of(a).name} {a.title}",
                   summary=summary_html(graph, a, url), chapters=chapters(graph, a, url, renderer))
         for node in graph.files[a.id]:
@@ -79,7 +81,7 @@ def _assessments(pages: Pages, graph: Graph) -> None:
 
 def _file(pages: Pages, graph: Graph, node: FileNode) -> None:
     url = node.url
-    renderer = FormRenderer(linker_for(graph, node.assessment, url))
+    renderer = FormRenderer(linker_for(graph, node.assessment, url), version=node.assessment.record.get("form_version"))
     spec = node.assessment.form.root.child("files")
     record_spec = next((f for f in spec.kind.fields if f.chapter), None)
     record_items = (renderer.rows((record_spec,), node.record, 3, "record", skip_chapters=False)
@@ -102,4 +104,4 @@ def _organizations(pages: Pages, graph: Graph) -> None:
         facts = table(["項目", "内容"], [["都道府県", org.prefecture], ["全国地方公共団体コード", org.code]]
                       + ([["ウェブサイト", link(org.website, org.website, rel="external")]] if org.website else []))
         pages.add(url, "organization.md.j2", title=org.name, facts=facts,
-                  assessments=organization_body(graph, org.code, url))
+                  assessments=organization_body(graph, org.code, url), flow=flow_html(graph, org.code, url))

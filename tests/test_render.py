@@ -1,0 +1,36 @@
+"""Rendering details: version-specific numbering, markers, choices and checkboxes."""
+
+from __future__ import annotations
+
+from generator.forms import FORMS
+from generator.forms.common import checks, choice
+from generator.render.values import value_html
+from generator.values import Marker, Tick
+
+
+def _no_link(spec, text):
+    return None
+
+
+def test_numbers_follow_the_form_version() -> None:
+    acquisition = FORMS["重点項目評価書"].root.child("files").child("acquisition")
+    started = acquisition.child("use_started")
+    assert started.heading_in(None) == "⑥使用開始日"
+    assert started.heading_in("令和6年10月 様式3") == "⑦使用開始日"
+    assert acquisition.child("matching").heading_in("令和6年10月 様式3") == "⑥情報の突合"
+
+
+def test_choice_shows_only_the_answer_and_checks_only_ticked() -> None:
+    spec = choice("x", "対象人数", ("1万人未満", "1万人以上"), "d")
+    assert str(value_html(spec, "1万人以上", _no_link)) == '<span class="pia-choice">1万人以上</span>'
+    boxes = checks("y", "入手方法", ("紙", "専用線", "その他"), "d")
+    html = str(value_html(boxes, (Tick("紙"), Tick("その他", "申請管理")), _no_link))
+    assert "紙" in html and "(申請管理)" in html and "専用線" not in html
+
+
+def test_unreadable_and_withheld_are_distinct_and_visible() -> None:
+    spec = choice("x", "対象人数", ("a",), "d")
+    unreadable = str(value_html(spec, Marker("判読不能", "000:L72"), _no_link))
+    withheld = str(value_html(spec, Marker("非公表", "規則第13条"), _no_link))
+    assert "pia-marker--unreadable" in unreadable and "判読不能" in unreadable and "000:L72" in unreadable
+    assert "pia-marker--withheld" in withheld and "非公表" in withheld
