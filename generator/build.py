@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from . import urls
 from .content import load_content
 from .graph import build_graph
 from .render.site import render_site
@@ -25,11 +26,21 @@ def source_files(content_dir: Path) -> dict[str, str | bytes]:
     content = load_content(content_dir)
     graph = build_graph(content)
     files: dict[str, str | bytes] = dict(render_site(graph))
-    for extra in _extras(graph):
+    for extra in [*_extras(graph), _search(graph, files)]:
         overlap = set(files) & set(extra)
         assert not overlap, f"pages rendered twice: {sorted(overlap)}"
         files.update(extra)
     return files
+
+
+def _search(graph, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The results page and the prebuilt index of the pages rendered so far."""
+    from .search import search_files, search_page_markdown
+    from .search.site_docs import search_docs
+
+    out: dict[str, str | bytes] = {urls.source_path(urls.SEARCH): search_page_markdown()}
+    out.update(search_files(search_docs(graph, pages)))
+    return out
 
 
 def _extras(graph) -> list[dict[str, str | bytes]]:

@@ -2,7 +2,8 @@
 
 from .index import KINDS, SITE_DIR, SearchDoc, build_payload, index_json, search_files
 from .page import search_page_markdown
+from .text import plain_text
 from .tokenize import normalize, tokens
 
-__all__ = ["KINDS", "SITE_DIR", "SearchDoc", "build_payload", "index_json", "normalize", "search_files",
-           "search_page_markdown", "tokens"]
+__all__ = ["KINDS", "SITE_DIR", "SearchDoc", "build_payload", "index_json", "normalize", "plain_text",
+           "search_files", "search_page_markdown", "tokens"]

@@ -9,6 +9,7 @@ _SHELL = """\
 title: 検索
 description: 特定個人情報保護評価書ポータルの全文検索
 hide:
+  - navigation
   - toc
 ---
 <div class="pia-search" id="pia-search" data-pia-search-page hidden>

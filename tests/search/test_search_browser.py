@@ -200,3 +200,23 @@ def test_js_tokens_match_python(page, site_url):
     ]
     js = page.evaluate("samples => samples.map(s => PiaTokenize.tokens(s))", samples)
     assert js == [tokens(s) for s in samples]
+
+
+def test_missing_index_says_so(browser, site_url):
+    """A broken deployment (no index.json) gives a Japanese error instead of a silent empty page."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/pia-search/index.json", lambda route: route.fulfill(status=404, body="not found"))
+        page.goto(f"{site_url}search/?q={quote('宛名')}")
+        page.wait_for_function(DONE)
+        assert page.get_attribute("#pia-search", "data-pia-state") == "error"
+        assert "読み込めませんでした" in page.text_content("#pia-search-status")
+    finally:
+        context.close()
+
+
+def test_status_names_every_word(page, site_url):
+    assert search(page, site_url, "宛名　中間サーバー") == {"assessments/012033-3/"}
+    assert page.text_content("#pia-search-status") == "「宛名」「中間サーバー」をすべて含むページ: 1 件"
+    assert page.title().startswith("「宛名　中間サーバー」の検索結果")

@@ -10,7 +10,7 @@ import pytest
 from lunr.index import Index
 from lunr.query import QueryPresence
 
-from generator.search import SearchDoc, build_payload, index_json, search_files, search_page_markdown
+from generator.search import SearchDoc, build_payload, index_json, plain_text, search_files, search_page_markdown
 from generator.search.index import ASSET_DIR, ASSETS
 
 from .synthetic import DOCS
@@ -97,3 +97,28 @@ def test_search_page_markdown():
     assert 'data-pia-search-page' in text and 'id="pia-search-status"' in text and 'aria-live="polite"' in text
     assert "<noscript>" in text and "JavaScript を有効に" in text
     assert 'href="../assessments/"' in text
+
+
+def test_term_builder_records_what_lunr_builder_records():
+    """The fast add_terms path serialises exactly like lunr.py's own Builder.add with an empty pipeline."""
+    from lunr.builder import Builder
+
+    from generator.search.index import FIELDS, _fields, _shipped, _TermBuilder
+
+    def build(builder, add):
+        builder.ref("id")
+        for name, boost in FIELDS:
+            builder.field(name, boost=boost)
+        for ref, doc in enumerate(sorted(DOCS, key=lambda d: d.url)):
+            add(builder, str(ref), _fields(_shipped(doc)))
+        return builder.build().serialize()
+
+    stock = build(Builder(), lambda b, ref, fields: b.add({"id": ref, **fields}))
+    fast = build(_TermBuilder(), lambda b, ref, fields: b.add_terms(ref, fields))
+    assert json.dumps(stock, sort_keys=True) == json.dumps(fast, sort_keys=True)
+
+
+def test_plain_text_breaks_blocks():
+    html = ('<table><tr><td>東京</td><td>都庁</td></tr></table><p>A &amp; B<br>HBA<script>x()</script></p>'
+            '<ul><li><a href="#">宛名</a>システム</li></ul>')
+    assert plain_text(html) == "東京\n都庁\nA & B\nHBA\n宛名システム"

@@ -89,6 +89,7 @@
     this.status = root.querySelector("#pia-search-status");
     this.facetBox = root.querySelector("#pia-search-facets");
     this.list = root.querySelector("#pia-search-results");
+    this.body = root.querySelector(".pia-search__body");
     this.limit = PAGE_SIZE;
     this.latest = 0;
     this.timer = null;
@@ -149,6 +150,7 @@
       this.setState("error", "この環境では検索を実行できません(Web Worker を使えません)。");
       return;
     }
+    if (!this.q) this.input.focus();
     this.run();
   };
 
@@ -192,26 +194,29 @@
   Page.prototype.clear = function () {
     this.facetBox.textContent = "";
     this.list.textContent = "";
+    this.body.classList.remove("pia-search__body--facets");
   };
 
   Page.prototype.render = function (msg) {
     var focusKey = this.focusKey();
     this.clear();
-    var label = "「" + msg.q.trim() + "」";
+    var words = msg.q.trim().split(/\s+/);
+    var label = "「" + words.join("」「") + "」" + (words.length > 1 ? "をすべて含む" : "を含む");
     var filtered = GROUPS.some(function (g) { return (this.filters[g[0]] || []).length; }, this);
     if (msg.total === 0) {
-      this.setState("done", label + "を含むページは見つかりませんでした。");
+      this.setState("done", label + "ページは見つかりませんでした。");
       this.noHits();
     } else {
       this.renderFacets(msg.facets);
+      this.body.classList.add("pia-search__body--facets");
       if (msg.count === 0) {
-        this.setState("done", label + "を含むページは " + msg.total + " 件ありますが、絞り込みの条件に合うページはありません。");
+        this.setState("done", label + "ページは " + msg.total + " 件ありますが、絞り込みの条件に合うページはありません。");
         var clear = el("button", "pia-search__clear", "絞り込みをすべて解除");
         clear.type = "button";
         clear.addEventListener("click", this.clearFilters.bind(this));
         this.list.appendChild(clear);
       } else {
-        this.setState("done", label + "を含むページ: " + msg.count + " 件" +
+        this.setState("done", label + "ページ: " + msg.count + " 件" +
           (filtered ? "(絞り込み前 " + msg.total + " 件)" : ""));
         this.renderResults(msg);
       }
@@ -285,9 +290,17 @@
     }
   };
 
+  /* Facets in a <details> (open on wide screens, closed on phones so results come first). */
   Page.prototype.renderFacets = function (facets) {
-    var self = this, box = this.facetBox;
-    box.appendChild(el("h2", "pia-facets__title", "絞り込み"));
+    var self = this, chosen = 0;
+    GROUPS.forEach(function (g) { chosen += self.filters[g[0]].length; });
+    var box = el("details", "pia-facets");
+    box.open = this.facetsOpen !== undefined ? this.facetsOpen : !window.matchMedia("(max-width: 45em)").matches;
+    box.addEventListener("toggle", function () { self.facetsOpen = box.open; });
+    var summary = el("summary", "pia-facets__title", "絞り込み" + (chosen ? "(" + chosen + " 件を選択中)" : ""));
+    summary.setAttribute("data-pia-key", "facets");
+    box.appendChild(summary);
+    this.facetBox.appendChild(box);
     GROUPS.forEach(function (g) {
       var name = g[0], entries = facets[name] || [];
       if (!entries.length) return;

@@ -7,6 +7,7 @@
   var CJK = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u31f0-\\u31ff" +
     "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3ffff}";
   var RUNS = "([" + WORD + "]+)|([" + CJK + "]+)";
+  var WORD_TERM = new RegExp("^[" + WORD + "]+$", "u");
 
   /* Lower case that never changes the length (offsets stay valid for highlighting). */
   function fold(text) {
@@ -75,8 +76,11 @@
     return out;
   }
 
+  /* True for a Latin/digit index term (the only kind looked up with wildcards). */
+  function isWordTerm(term) { return WORD_TERM.test(term); }
+
   root.PiaTokenize = {
     fold: fold, normalize: normalize, runs: runs, tokens: tokens, queryParts: queryParts,
-    phraseTerms: phraseTerms
+    phraseTerms: phraseTerms, isWordTerm: isWordTerm
   };
 })(typeof self !== "undefined" ? self : this);

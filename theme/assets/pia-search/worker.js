@@ -18,9 +18,7 @@ function init(url) {
     return response.json();
   }).then(function (payload) {
     if (payload.format !== 1) throw new Error("unknown index format " + payload.format);
-    var wordStart = new RegExp("^[" + "0-9a-z\\u00c0-\\u024f" + "]");
-    wordTerms = payload.index.invertedIndex.map(function (p) { return p[0]; })
-      .filter(function (t) { return wordStart.test(t); });
+    wordTerms = payload.index.invertedIndex.map(function (p) { return p[0]; }).filter(T.isWordTerm);
     index = lunr.Index.load(payload.index);
     docs = payload.docs;
     self.postMessage({ type: "ready", docs: docs.length });
