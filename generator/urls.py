@@ -16,6 +16,11 @@ HOME = ""
 SEARCH = "search/"
 GUIDE = "guide/"
 OPEN_DATA = "open-data/"
+RISKS = "risks/"
+FEED = "feed.xml"
+CATALOGUE = "data/assessments.json"
+SCHEMA = "data/schema/assessment.schema.json"
+CATALOGUE_SCHEMA = "data/schema/catalogue.schema.json"
 
 
 def assessment(aid: str) -> str:
@@ -24,6 +29,26 @@ def assessment(aid: str) -> str:
 
 def file(aid: str, number: int) -> str:
     return f"assessments/{aid}/files/{number}/"
+
+
+def assessment_risks(aid: str) -> str:
+    """リスク対策の自己評価 of one assessment (a table of its answers)."""
+    return f"assessments/{aid}/risks/"
+
+
+def assessment_json(aid: str) -> str:
+    """Published open-data record of one assessment (a file, not a page)."""
+    return f"data/assessments/{aid}.json"
+
+
+def data_file(name: str) -> str:
+    """An open-data file (CSV) by its ASCII name."""
+    return f"data/{name}"
+
+
+def risk(label_key: str) -> str:
+    """リスク対策の比較 page of one risk label (normalised label → hash, like entity URLs)."""
+    return f"risks/{slug(label_key)}/"
 
 
 def organization(code: str) -> str:
@@ -53,3 +78,8 @@ def relative(from_url: str, to_url: str) -> str:
         rel = posixpath.relpath(to_url or ".", from_url or ".")
         anchor = "#" + anchor
     return ("./" if rel == "." else rel + "/") + anchor
+
+
+def relative_file(from_url: str, to_path: str) -> str:
+    """Link from a page to a file (data/x.csv, feed.xml): no trailing slash."""
+    return posixpath.relpath(to_path, from_url or ".")

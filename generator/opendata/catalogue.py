@@ -1,0 +1,65 @@
+"""data/assessments.json: one line per 評価書, so a consumer finds every record file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import urls
+from ..content import Assessment
+from ..graph import Graph
+from ..views.status import reassessment_due
+from ..wareki import WDate
+from .records import SCHEMA_VERSION, date_json
+from .schema import DRAFT, STRING
+
+DATE = {"type": ["object", "null"], "additionalProperties": False, "required": ["iso", "wareki"],
+        "properties": {"iso": STRING, "wareki": STRING}}
+
+
+def _date(value: object) -> dict[str, str] | None:
+    return date_json(value) if isinstance(value, WDate) else None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def entry(graph: Graph, a: Assessment) -> dict[str, Any]:
+    """Catalogue entry: who, what, when, whether ended, and where the page and the data are."""
+    cover, ended = a.record["cover"], a.record.get("ended")
+    due = reassessment_due(a)
+    return {
+        "id": a.id,
+        "団体コード": a.org_code,
+        "団体": graph.org_of(a).name,
+        "評価実施機関": _text(cover.get("assessor")),
+        "評価書名": a.title,
+        "種類": a.form.name,
+        "様式の版": _text(a.record.get("form_version")),
+        "公表日": _date(cover.get("published")),
+        "再評価の目安": due.isoformat() if due else None,
+        "status": "終了" if ended else "公表中",
+        "終了日": _date(ended.get("date")) if isinstance(ended, dict) else None,
+        "url": urls.assessment(a.id),
+        "json": urls.assessment_json(a.id),
+    }
+
+
+def catalogue(graph: Graph) -> dict[str, Any]:
+    """Every assessment, sorted by id (the order of content/assessments/)."""
+    return {"schema_version": SCHEMA_VERSION, "assessments": [entry(graph, a) for a in graph.assessments]}
+
+
+def catalogue_schema() -> dict[str, Any]:
+    """Schema of data/assessments.json (hand-written: the catalogue is not a form)."""
+    nullable = {"type": ["string", "null"]}
+    props = {"id": {"type": "string", "pattern": r"^\d{6}-\d+$"},
+             "団体コード": {"type": "string", "pattern": r"^\d{6}$"}, "団体": STRING, "評価実施機関": nullable,
+             "評価書名": STRING, "種類": STRING, "様式の版": nullable,
+             "公表日": DATE, "再評価の目安": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+             "status": {"enum": ["公表中", "終了"]}, "終了日": DATE, "url": STRING, "json": STRING}
+    item = {"type": "object", "additionalProperties": False, "required": list(props), "properties": props}
+    return {"$schema": DRAFT, "title": "評価書ポータル: 評価書の一覧", "type": "object", "additionalProperties": False,
+            "required": ["schema_version", "assessments"],
+            "properties": {"schema_version": {"const": SCHEMA_VERSION},
+                           "assessments": {"type": "array", "items": item}}}

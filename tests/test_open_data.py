@@ -1,0 +1,172 @@
+"""Open data in the built site: JSON against its published schema, CSV row counts, the Atom feed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator import urls
+from generator.content import load_content
+from generator.graph import build_graph
+from generator.opendata.records import value_json
+from generator.opendata.tables import TABLES
+from generator.wareki import WDate
+
+from .conftest import CONTENT
+from .sitecheck import parse
+
+GRAPH = build_graph(load_content(CONTENT))
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _json(site: Path, path: str) -> object:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def _validator(site: Path, path: str) -> Draft202012Validator:
+    schema = _json(site, path)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_every_record_validates_against_the_published_schema(site: Path) -> None:
+    validator = _validator(site, urls.SCHEMA)
+    for a in GRAPH.assessments:
+        data = _json(site, urls.assessment_json(a.id))
+        errors = [f"{list(e.absolute_path)}: {e.message[:120]}" for e in validator.iter_errors(data)]
+        assert errors == [], a.id
+        assert data["id"] == a.id and data["種類"] == a.form.name
+        assert list(data["評価書"]) == ["団体", "様式", "様式の版", "出典", "終了",
+                                      *(f.label for f in a.form.root.kind.fields)]
+
+
+def test_schema_rejects_a_wrong_choice_and_an_unknown_key(site: Path) -> None:
+    validator = _validator(site, urls.SCHEMA)
+    a = GRAPH.assessments[0]
+    data = _json(site, urls.assessment_json(a.id))
+    data["評価書"]["基本情報"]["特定個人情報ファイルを取り扱う事務"]["対象人数"] = "100億人"
+    data["評価書"]["表紙"]["余計な項目"] = "x"
+    assert len(list(validator.iter_errors(data))) >= 2
+
+
+def test_record_json_mirrors_the_yaml_values() -> None:
+    a = next(a for a in GRAPH.assessments if a.id == "012033-3")
+    cover = a.form.root.child("cover")
+    out = value_json(cover, a.record["cover"])
+    assert out["公表日"] == {"iso": "2023-04-03", "wareki": "令和5年4月3日"}
+    assert out["評価書名"] == a.title
+
+
+def test_catalogue_lists_every_assessment_with_working_urls(site: Path) -> None:
+    data = _json(site, urls.CATALOGUE)
+    assert list(_validator(site, urls.CATALOGUE_SCHEMA).iter_errors(data)) == []
+    assert [e["id"] for e in data["assessments"]] == [a.id for a in GRAPH.assessments]
+    for entry in data["assessments"]:
+        assert (site / entry["url"] / "index.html").exists()
+        assert (site / entry["json"]).exists()
+        assert entry["status"] in ("公表中", "終了")
+
+
+def _csv(site: Path, name: str) -> list[dict[str, str]]:
+    raw = (site / urls.data_file(name)).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    table = next(t for t in TABLES if t.name == name)
+    assert rows[0] == [c for c, _ in table.columns]
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def _files():
+    return [node for a in GRAPH.assessments for node in GRAPH.files[a.id]]
+
+
+def _count(node, *path: str) -> int:
+    value = node.record
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return len(value) if isinstance(value, list) else 0
+
+
+def test_itaku_csv_has_one_row_per_entrustment(site: Path) -> None:
+    rows = _csv(site, "itaku.csv")
+    assert len(rows) == sum(_count(n, "outsourcing", "entrustments") for n in _files())
+    assert len(rows) == sum(len(n.links["itakusaki"]) for n in _files())
+    assert any(r["委託先"] == "日本電気株式会社北海道支社" and r["団体"] == "小樽市" for r in rows)
+
+
+def test_teikyo_iten_csv_has_one_row_per_recipient(site: Path) -> None:
+    rows = _csv(site, "teikyo-iten.csv")
+    for kind, key, link in (("提供", "provisions", "teikyosaki"), ("移転", "transfers", "itensaki")):
+        mine = [r for r in rows if r["区分"] == kind]
+        assert len(mine) == sum(_count(n, "provision_transfer", key) for n in _files())
+        assert len(mine) == sum(len(n.links[link]) for n in _files())
+    otaru = [r for r in rows if r["評価書ID"] == "012033-1" and r["提供先・移転先"] == "財政部 市民税課"]
+    assert len(otaru) == 1 and otaru[0]["法令上の根拠"] and otaru[0]["方法"]
+
+
+def test_systems_and_files_csv(site: Path) -> None:
+    assert len(_csv(site, "systems.csv")) == sum(len(GRAPH.systems_of[a.id]) for a in GRAPH.assessments)
+    rows = _csv(site, "files.csv")
+    assert len(rows) == len(_files())
+    assert all((site / r["ファイルのページ"] / "index.html").exists() for r in rows)
+
+
+def _feed(site: Path) -> ET.Element:
+    return ET.parse(site / urls.FEED).getroot()
+
+
+def test_feed_is_atom_with_one_entry_per_publication_and_change_date(site: Path) -> None:
+    root = _feed(site)
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    expected = 0
+    for a in GRAPH.assessments:
+        expected += isinstance(a.record["cover"].get("published"), WDate)
+        expected += len({c["date"].iso for c in a.record.get("changes") or [] if isinstance(c.get("date"), WDate)})
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == expected
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith(("urn:uuid:", "tag:")) for i in ids)
+    for e in entries:
+        for name in ("id", "title", "updated", "link", "summary"):
+            assert e.find(f"{ATOM}{name}") is not None, name
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert root.findtext(f"{ATOM}updated") == updated[0]
+
+
+def test_feed_links_resolve_to_existing_pages(site: Path) -> None:
+    feed_url = "http://portal.example/base/" + urls.FEED
+    for e in _feed(site).findall(f"{ATOM}entry"):
+        href = urljoin(feed_url, e.find(f"{ATOM}link").get("href"))
+        parts = urlsplit(href)
+        assert parts.path.startswith("/base/")
+        page = site / parts.path.removeprefix("/base/") / "index.html"
+        assert page.exists(), href
+        if parts.fragment:
+            assert parts.fragment in parse(page).ids, href
+
+
+@pytest.mark.parametrize("url", ["", urls.assessment("012033-3"), urls.OPEN_DATA])
+def test_every_page_links_the_feed_in_its_head(site: Path, url: str) -> None:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    head = html.split("</head>")[0]
+    assert 'rel="alternate" type="application/atom+xml"' in head
+    href = head.split('type="application/atom+xml"')[1].split('href="')[1].split('"')[0]
+    assert (site / url / href).resolve() == (site / urls.FEED).resolve()
+
+
+def test_open_data_page_links_every_file(site: Path) -> None:
+    page = site / urls.OPEN_DATA / "index.html"
+    targets = {(page.parent / href).resolve() for href in parse(page).links if not href.startswith(("http", "#"))}
+    for path in [urls.CATALOGUE, urls.SCHEMA, urls.CATALOGUE_SCHEMA, urls.FEED,
+                 *(urls.data_file(t.name) for t in TABLES), *(urls.assessment_json(a.id) for a in GRAPH.assessments)]:
+        assert (site / path).resolve() in targets, path
