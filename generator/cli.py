@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     from .jsonschema_export import write_schemas
 
     for path in write_schemas():
-        print(f"wrote {path}")
+        print(f"wrote {os.path.relpath(path)}")
     return 0
 
 

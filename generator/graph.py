@@ -76,6 +76,11 @@ class Graph:
     files: dict[str, list[FileNode]]  # assessment id → files
     entities: dict[str, dict[str, Entity]]  # kind → key → entity
     systems_of: dict[str, list[Entity | None]]  # assessment id → systems in form order
+    by_record: dict[int, Entity] = field(default_factory=dict)  # id() of a list entry → its entity
+
+    def entity_of(self, entry: object) -> Entity | None:
+        """The entity a システム/委託事項/提供先/移転先 entry names (also when its name is unreadable)."""
+        return self.by_record.get(id(entry))
 
     @property
     def organizations(self) -> dict[str, Organization]:
@@ -104,7 +109,7 @@ def _key(kind: str, a: Assessment, name: str, aliases: dict[str, str]) -> str:
 
 
 def _add(entities: dict[str, Entity], kind: str, a: Assessment, name: object, ref: Ref,
-         aliases: dict[str, str]) -> Entity | None:
+         aliases: dict[str, str], by_record: dict[int, Entity]) -> Entity | None:
     """Record one occurrence; an unreadable name gets an entity of its own (it still has a page)."""
     if isinstance(name, str) and name:
         key, shown = _key(kind, a, name, aliases), canonical(name, aliases)
@@ -116,6 +121,7 @@ def _add(entities: dict[str, Entity], kind: str, a: Assessment, name: object, re
     if ent is None:
         ent = entities[key] = Entity(kind, key, shown, urls.entity(kind, key))
     ent.refs.append(ref)
+    by_record[id(ref.record)] = ent
     if isinstance(name, str):
         ent.spellings.add(name)
     return ent
@@ -132,10 +138,11 @@ def build_graph(content: Content) -> Graph:
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KIND_LABELS}
     files: dict[str, list[FileNode]] = {}
     systems_of: dict[str, list[Entity | None]] = {}
+    by_record: dict[int, Entity] = {}
     for a in content.assessments:
         rec = a.record
         systems_of[a.id] = [
-            _add(entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"])
+            _add(entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"], by_record)
             for i, s in enumerate(_items(rec, "basic_info", "systems"), 1)
         ]
         nodes = []
@@ -144,12 +151,13 @@ def build_graph(content: Content) -> Graph:
             for kind, path, name_key in (("itakusaki", ("outsourcing", "entrustments"), "contractor"),
                                          ("teikyosaki", ("provision_transfer", "provisions"), "name"),
                                          ("itensaki", ("provision_transfer", "transfers"), "name")):
-                linked = [_add(entities[kind], kind, a, item.get(name_key), Ref(a, n, i, item), content.aliases[kind])
+                linked = [_add(entities[kind], kind, a, item.get(name_key), Ref(a, n, i, item), content.aliases[kind],
+                               by_record)
                           for i, item in enumerate(_items(f, *path), 1)]
                 node.links[kind] = [e for e in linked if e is not None]
             nodes.append(node)
         files[a.id] = nodes
-    return Graph(content, files, entities, systems_of)
+    return Graph(content, files, entities, systems_of, by_record)
 
 
 def outline(graph: Graph) -> str:

@@ -26,6 +26,7 @@ class Walker:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self.keys: dict[int, yaml.Node] = {}  # id of a value node → its key, to point at `表紙:` not its first item
 
     def error(self, node: yaml.Node, item: str, ja: str, en: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, item, ja, en))
@@ -196,6 +197,7 @@ class Walker:
                            f"unknown key '{name}'; allowed here: {' / '.join(allowed)}")
             else:
                 out[name] = val
+                self.keys[id(val)] = key
         return out
 
     def group(self, spec: Field, node: yaml.Node, item: str) -> dict[str, Any] | None:
@@ -208,7 +210,8 @@ class Walker:
             where = _join(item, sub.heading)
             if sub.label not in found:
                 if sub.required:
-                    self.error(node, where, f"必須の項目「{sub.label}」がありません", f"required item '{sub.label}' is missing")
+                    self.error(self.keys.get(id(node), node), where, f"必須の項目「{sub.label}」がありません",
+                               f"required item '{sub.label}' is missing")
                 record[sub.key] = [] if isinstance(sub.kind, Repeat) else None
             else:
                 record[sub.key] = self.value(sub, found[sub.label], where)

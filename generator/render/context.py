@@ -50,14 +50,11 @@ def linker_for(graph: Graph, a: Assessment, page_url: str) -> Callable[[Field, s
     return link
 
 
-def entry_linker_for(graph: Graph, a: Assessment, page_url: str) -> Callable[[Field, int], str | None]:
-    """Link each システムn entry to its system page (also when its name was unreadable)."""
+def entry_linker_for(graph: Graph, page_url: str) -> Callable[[Field, dict], str | None]:
+    """Link each システム/委託事項/提供先/移転先 entry to its entity page (even when its name is unreadable)."""
 
-    def link(spec: Field, number: int) -> str | None:
-        if spec.key != "systems":
-            return None
-        systems = graph.systems_of.get(a.id, [])
-        ent = systems[number - 1] if number <= len(systems) else None
-        return urls.relative(page_url, ent.url) if ent else None
+    def link(spec: Field, entry: dict) -> str | None:
+        ent = graph.entity_of(entry)
+        return urls.relative(page_url, ent.url) if ent and ent.url != page_url else None
 
     return link

@@ -44,7 +44,7 @@ def _title_field(spec: Field) -> Field | None:
 class FormRenderer:
     """Walks Fields and values; `linker` turns entity names into links for this page."""
 
-    def __init__(self, linker: Linker, entry_linker: Callable[[Field, int], str | None] | None = None,
+    def __init__(self, linker: Linker, entry_linker: Callable[[Field, dict], str | None] | None = None,
                  version: str | None = None):
         self.linker = linker
         self.entry_linker = entry_linker
@@ -97,9 +97,9 @@ class FormRenderer:
             name = entry.get(title.key) if title else None
             label = f"{kind.item}{i}: {name}" if isinstance(name, str) and name else f"{kind.item}{i}"
             body = self.rows(kind.fields, entry, level + 1, f"{anchor}-{i}")
-            href = self.entry_linker(spec, i) if self.entry_linker else None
+            href = self.entry_linker(spec, entry) if self.entry_linker else None
             if href:
-                body = tag("p", link(href, f"{label} のページ(他の評価書での利用も)"), class_="pia-more") + body
+                body = tag("p", link(href, f"{kind.item}{i} のページ(他の評価書・団体での登場も)"), class_="pia-more") + body
             out.append(tag("section", self.heading(level, label, f"{anchor}-{i}") + body, class_="pia-entry"))
         return join(out)
 

@@ -72,7 +72,7 @@ def _assessments(pages: Pages, graph: Graph) -> None:
     pages.add(files_index, "index.md.j2", title="特定個人情報ファイル一覧", body=file_index_body(graph, files_index))
     for a in graph.assessments:
         url = urls.assessment(a.id)
-        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, a, url), a.record.get("form_version"))
+        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, url), a.record.get("form_version"))
         pages.add(url, "assessment.md.j2", title=a.title, description=f"{graph.org_of(a).name} {a.title}",
                   summary=summary_html(graph, a, url), chapters=chapters(graph, a, url, renderer))
         for node in graph.files[a.id]:
@@ -81,7 +81,8 @@ def _assessments(pages: Pages, graph: Graph) -> None:
 
 def _file(pages: Pages, graph: Graph, node: FileNode) -> None:
     url = node.url
-    renderer = FormRenderer(linker_for(graph, node.assessment, url), version=node.assessment.record.get("form_version"))
+    renderer = FormRenderer(linker_for(graph, node.assessment, url), entry_linker_for(graph, url),
+                            node.assessment.record.get("form_version"))
     spec = node.assessment.form.root.child("files")
     record_spec = next((f for f in spec.kind.fields if f.chapter), None)
     record_items = (renderer.rows((record_spec,), node.record, 3, "record", skip_chapters=False)

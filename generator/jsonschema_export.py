@@ -1,0 +1,154 @@
+"""JSON Schema (draft 2020-12) of each form and of the 団体 record, from the same Field tree the validator walks.
+
+VS Code's YAML extension reads it through each file's `# yaml-language-server: $schema=…` line, so a clerk
+sees labels, descriptions, choices and typos while typing. It mirrors `validate.Walker`: any scalar is text,
+a 判読不能/非公表 marker may stand for any value, optional items (and repeating groups) may be empty.
+`make check` stays the authority (references, check digits, file names are beyond a schema).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .content import assessment_root
+from .forms import FORMS
+from .forms.meta import ORGANIZATION
+from .forms.spec import Checks, Choice, Date, Field, Group, Int, RecordItems, Repeat, Rich, Text, TextList
+from .values import MARKERS, PARTIAL
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCALAR = {"type": ["string", "number", "boolean"]}
+_S, _D = "[ \u3000]*", "[0-9０-９]"
+_ISO = f"{_D}{{4}}[-－]{_D}{{2}}(?:[-－]{_D}{{2}})?"
+_WAREKI = f"(?:明治|大正|昭和|平成|令和){_S}(?:元|{_D}{{1,2}}){_S}年{_S}{_D}{{1,2}}{_S}月(?:{_S}{_D}{{1,2}}{_S}日)?"
+DATE_PATTERN = f"^{_S}(?:{_ISO}|{_WAREKI}){_S}$"  # what wareki.parse_date reads, before its calendar check
+NOTE = {"type": ["string", "number"], "pattern": "\\S", "description": "理由(抽出元の行、非公表の根拠など)。"}
+
+
+class _Builder:
+    """Collects `$defs`: each distinct value schema once, with a marker schema beside it."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {"note": NOTE}
+        self.names: dict[str, str] = {}  # canonical JSON of a value schema → its name in $defs
+
+    def define(self, name: str, schema: dict[str, Any]) -> str:
+        canonical = json.dumps(schema, ensure_ascii=False, sort_keys=True)
+        if canonical not in self.names:
+            assert name not in self.defs, name
+            self.names[canonical] = name
+            self.defs[name] = schema
+            self.defs[f"marker:{name}"] = _marker(name)
+        return self.names[canonical]
+
+    def property(self, spec: Field, path: str) -> dict[str, Any]:
+        """Schema of one key: its value, or a marker, or (when allowed) nothing."""
+        name = self.define(_LEAF_NAMES.get(type(spec.kind), path), self.plain(spec, path))
+        options: list[dict[str, Any]] = [{"$ref": f"#/$defs/{name}"}, {"$ref": f"#/$defs/marker:{name}"}]
+        if not spec.required or isinstance(spec.kind, Repeat):
+            options.append({"type": "null"})
+        out = {"title": spec.heading, "description": spec.description, "anyOf": options}
+        if spec.example is not None:
+            out["examples"] = [spec.example]
+        return out
+
+    def plain(self, spec: Field, path: str) -> dict[str, Any]:
+        kind = spec.kind
+        if isinstance(kind, Group):
+            return self.group(kind.fields, path)
+        if isinstance(kind, Repeat):
+            items = self.group(kind.fields, path)
+            return {"type": "array", "items": items, **({"maxItems": kind.max_items} if kind.max_items else {})}
+        return _leaf(spec)
+
+    def group(self, fields: tuple[Field, ...], path: str) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": False,
+                "properties": {f.label: self.property(f, f"{path}.{f.key}") for f in fields},
+                "required": [f.label for f in fields if f.required]}
+
+
+_LEAF_NAMES = {Text: "text", Rich: "rich", Int: "integer", Date: "date", TextList: "text_list"}
+
+
+def _leaf(spec: Field) -> dict[str, Any]:
+    kind = spec.kind
+    if isinstance(kind, Text):
+        return {**SCALAR, "pattern": "^\\s*[^\\n]*\\s*$"}  # one line once trimmed
+    if isinstance(kind, Rich):
+        return dict(SCALAR)
+    if isinstance(kind, Int):
+        return {"type": ["integer", "string"], "minimum": 0, "pattern": f"^\\s*{_D}+\\s*$"}
+    if isinstance(kind, Date):
+        return {"type": "string", "pattern": DATE_PATTERN}
+    if isinstance(kind, Choice):
+        return {"enum": list(kind.options)}
+    if isinstance(kind, Checks):
+        return {"type": "array", "uniqueItems": True, "items": _tick(kind)}
+    if isinstance(kind, TextList):
+        return {"type": "array", "items": SCALAR}
+    if isinstance(kind, RecordItems):
+        named = {"type": "object", "additionalProperties": False, "required": ["項目"],
+                 "properties": {"グループ": {"type": ["string", "number", "null"]},
+                                "項目": {"type": "array", "items": SCALAR}}}
+        return {"anyOf": [{"type": "array", "items": SCALAR}, {"type": "array", "items": named}]}
+    raise TypeError(f"no schema for {type(kind).__name__}")  # a new Kind needs a line here
+
+
+def _tick(kind: Checks) -> dict[str, Any]:
+    """A ticked option: its label, or `label: text` for options printed with `( … )`."""
+    label = {"enum": list(kind.options)}
+    if not kind.with_text:
+        return label
+    text = {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
+            "properties": {o: {"type": ["string", "number", "null"]} for o in kind.with_text}}
+    return {"anyOf": [label, text]}
+
+
+def _marker(name: str) -> dict[str, Any]:
+    """判読不能 or 非公表 (exactly one) with its reason, and what survived under 記載."""
+    note = {"$ref": "#/$defs/note"}
+    return {"type": "object", "additionalProperties": False,
+            "properties": {**{kind: note for kind in MARKERS},
+                           PARTIAL: {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"type": "null"}]}},
+            "oneOf": [{"required": [kind]} for kind in MARKERS]}
+
+
+def _document(root: Field, title: str) -> dict[str, Any]:
+    builder = _Builder()
+    body = builder.group(root.kind.fields, root.key)
+    return {"$schema": DIALECT, "title": title, "description": root.description, **body, "$defs": builder.defs}
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name → schema, for every form and the 団体 record."""
+    out = {f"{name}.schema.json": _document(assessment_root(form), name) for name, form in FORMS.items()}
+    out["organization.schema.json"] = _document(ORGANIZATION.root, ORGANIZATION.name)
+    return out
+
+
+def dump(schema: dict[str, Any]) -> str:
+    """Deterministic JSON: keys sorted, except `properties`, which keep the form's order."""
+    return json.dumps(_ordered(schema), ensure_ascii=False, indent=2) + "\n"
+
+
+def _ordered(value: Any, keep: bool = False) -> Any:
+    if isinstance(value, dict):
+        keys = list(value) if keep else sorted(value)
+        return {k: _ordered(value[k], keep=k == "properties" and not keep) for k in keys}
+    if isinstance(value, list):
+        return [_ordered(v) for v in value]
+    return value
+
+
+def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """Write every schema file; returns the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in sorted(schemas().items()):
+        path = folder / name
+        path.write_text(dump(schema), encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
