@@ -22,7 +22,7 @@ def replicate(times: int, out: Path, source: Path = ROOT / "content") -> Path:
         text = path.read_text(encoding="utf-8")
         org = path.stem.split("-")[0]
         for k in range(times):
-            copy = NUMBER.sub(lambda m: f"{m[1]}{int(m[2]) + k * 1000}", text, count=1)
+            copy = NUMBER.sub(lambda m, k=k: f"{m[1]}{int(m[2]) + k * 1000}", text, count=1)
             number = int(NUMBER.search(copy)[2])
             (out / "assessments" / f"{org}-{number}.yaml").write_text(copy, encoding="utf-8")
     return out

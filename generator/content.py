@@ -71,8 +71,9 @@ class Content:
 
 def assessment_root(form: Form) -> Field:
     """The form's root group preceded by the meta keys (団体, 様式, …)."""
-    return Field(form.root.key, form.root.label, Group((*assessment_meta(), *form.root.kind.fields)),
-                 form.root.description)
+    return Field(
+        form.root.key, form.root.label, Group((*assessment_meta(), *form.root.kind.fields)), form.root.description
+    )
 
 
 def load_content(root: Path, today: date | None = None) -> Content:
@@ -114,13 +115,22 @@ def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organi
             continue
         code = rec["code"] if isinstance(rec["code"], str) else ""  # a 判読不能 marker is no code either
         if not (len(code) == 6 and code.isascii() and code.isdigit()) or check_digit(code[:5]) != int(code[5]):
-            problems.append(Problem(shown, _key_line(node, "団体コード"), "団体コード",
-                                    f"全国地方公共団体コード(検査数字付き6桁)ではありません: 「{code}」",
-                                    f"not a 6-digit local government code with a valid check digit: '{code}'"))
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(node, "団体コード"),
+                    "団体コード",
+                    f"全国地方公共団体コード(検査数字付き6桁)ではありません: 「{code}」",
+                    f"not a 6-digit local government code with a valid check digit: '{code}'",
+                )
+            )
             continue
         if path.stem != code:
-            problems.append(Problem(shown, 1, "団体コード", f"ファイル名は {code}.yaml にしてください",
-                                    f"file name must be {code}.yaml"))
+            problems.append(
+                Problem(
+                    shown, 1, "団体コード", f"ファイル名は {code}.yaml にしてください", f"file name must be {code}.yaml"
+                )
+            )
         out[code] = Organization(code, rec["name"], rec["prefecture"], rec["website"], shown)
     return out
 
@@ -136,20 +146,34 @@ def _load_assessments(root: Path, orgs: dict[str, Organization], problems: list[
         if found is None:
             continue
         if found.id in seen:
-            problems.append(Problem(shown, _key_line(node, "表紙", "評価書番号"), "表紙 > 評価書番号",
-                                    f"評価書ID {found.id} が {seen[found.id]} と重複しています",
-                                    f"duplicate assessment id {found.id} (also in {seen[found.id]})"))
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(node, "表紙", "評価書番号"),
+                    "表紙 > 評価書番号",
+                    f"評価書ID {found.id} が {seen[found.id]} と重複しています",
+                    f"duplicate assessment id {found.id} (also in {seen[found.id]})",
+                )
+            )
             continue
         if path.stem != found.id:
-            problems.append(Problem(shown, 1, "", f"ファイル名は {found.id}.yaml にしてください(団体コード-評価書番号)",
-                                    f"file name must be {found.id}.yaml (団体コード-評価書番号)"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    f"ファイル名は {found.id}.yaml にしてください(団体コード-評価書番号)",
+                    f"file name must be {found.id}.yaml (団体コード-評価書番号)",
+                )
+            )
         seen[found.id] = shown
         out.append(found)
     return out
 
 
-def _load_assessment(node: yaml.Node, shown: str, orgs: dict[str, Organization],
-                     problems: list[Problem]) -> Assessment | None:
+def _load_assessment(
+    node: yaml.Node, shown: str, orgs: dict[str, Organization], problems: list[Problem]
+) -> Assessment | None:
     walker = Walker(shown)
     form = _form_of(node, walker)
     if form is None:
@@ -162,44 +186,63 @@ def _load_assessment(node: yaml.Node, shown: str, orgs: dict[str, Organization],
     problems.extend(walker.problems)
     if record is None or walker.problems:
         return None
-    return Assessment(f"{record['organization']}-{record['cover']['number']}", shown, form,
-                      record["organization"], record)
+    return Assessment(
+        f"{record['organization']}-{record['cover']['number']}", shown, form, record["organization"], record
+    )
 
 
 def _form_of(node: yaml.Node, walker: Walker) -> Form | None:
     """The form named by 様式, so the rest of the file is checked against the right tree."""
     if not isinstance(node, yaml.MappingNode):
-        walker.error(node, "", "評価書ファイルの一番上は「項目名: 値」のまとまりにしてください", "top level must be a mapping")
+        walker.error(
+            node, "", "評価書ファイルの一番上は「項目名: 値」のまとまりにしてください", "top level must be a mapping"
+        )
         return None
     for key, val in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == "様式":
             name = val.value if isinstance(val, yaml.ScalarNode) else ""
             if name in FORMS:
                 return FORMS[name]
-            walker.error(val, "様式", f"様式が不明です: 「{name}」。選べる値: {' / '.join(FORMS)}",
-                         f"unknown form '{name}'; allowed: {' / '.join(FORMS)}")
+            walker.error(
+                val,
+                "様式",
+                f"様式が不明です: 「{name}」。選べる値: {' / '.join(FORMS)}",
+                f"unknown form '{name}'; allowed: {' / '.join(FORMS)}",
+            )
             return None
-    walker.error(node, "様式", "「様式」がありません(例: 様式: 重点項目評価書)", "missing '様式' (e.g. 様式: 重点項目評価書)")
+    walker.error(
+        node, "様式", "「様式」がありません(例: 様式: 重点項目評価書)", "missing '様式' (e.g. 様式: 重点項目評価書)"
+    )
     return None
 
 
-def _check_references(record: dict[str, Any], node: yaml.MappingNode, walker: Walker,
-                      orgs: dict[str, Organization]) -> None:
+def _check_references(
+    record: dict[str, Any], node: yaml.MappingNode, walker: Walker, orgs: dict[str, Organization]
+) -> None:
     """References inside and across files: the 団体 exists, リスク対策 names known files."""
     lines = {k.value: k for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     org = record.get("organization")
     if isinstance(org, str) and org not in orgs:
-        walker.error(lines.get("団体", node), "団体",
-                     f"団体「{org}」が content/{ORG_DIR}/ にありません。登録済み: {' / '.join(sorted(orgs)) or 'なし'}",
-                     f"unknown organization '{org}'; known: {', '.join(sorted(orgs)) or 'none'}")
+        walker.error(
+            lines.get("団体", node),
+            "団体",
+            f"団体「{org}」が content/{ORG_DIR}/ にありません。登録済み: {' / '.join(sorted(orgs)) or 'なし'}",
+            f"unknown organization '{org}'; known: {', '.join(sorted(orgs)) or 'none'}",
+        )
     names = {f["name"] for f in _entries(record.get("files")) if isinstance(f.get("name"), str)}
     for i, block in enumerate(_entries(record.get("risks")), 1):
         named = block.get("file_names")
         for name in named if isinstance(named, tuple) else ():
             if name not in names:
-                walker.problems.append(_at(walker.path, block["_line"], f"リスク対策[{i}] > 特定個人情報ファイル名",
-                                           f"Ⅱにないファイル名です: 「{name}」。Ⅱのファイル: {' / '.join(sorted(names))}",
-                                           f"file '{name}' is not among the files of Ⅱ"))
+                walker.problems.append(
+                    _at(
+                        walker.path,
+                        block["_line"],
+                        f"リスク対策[{i}] > 特定個人情報ファイル名",
+                        f"Ⅱにないファイル名です: 「{name}」。Ⅱのファイル: {' / '.join(sorted(names))}",
+                        f"file '{name}' is not among the files of Ⅱ",
+                    )
+                )
 
 
 def _check_id(record: dict[str, Any], node: yaml.MappingNode, walker: Walker) -> None:
@@ -208,9 +251,15 @@ def _check_id(record: dict[str, Any], node: yaml.MappingNode, walker: Walker) ->
     number = cover.get("number") if isinstance(cover, dict) else cover
     for value, labels in ((record.get("organization"), ("団体",)), (number, ("表紙", "評価書番号"))):
         if isinstance(value, Marker):
-            walker.problems.append(_at(walker.path, _key_line(node, *labels), " > ".join(labels),
-                                       f"{labels[-1]}は評価書ID・URLに使うため{value.kind}にできません",
-                                       f"{labels[-1]} makes the assessment id and URL; it cannot be {value.kind}"))
+            walker.problems.append(
+                _at(
+                    walker.path,
+                    _key_line(node, *labels),
+                    " > ".join(labels),
+                    f"{labels[-1]}は評価書ID・URLに使うため{value.kind}にできません",
+                    f"{labels[-1]} makes the assessment id and URL; it cannot be {value.kind}",
+                )
+            )
 
 
 def _entries(value: Any) -> list[dict[str, Any]]:
@@ -223,8 +272,9 @@ def _key_line(node: yaml.Node, *labels: str) -> int:
     line = node.start_mark.line + 1
     for label in labels:
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
-        key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == label),
-                         (None, None))
+        key, node = next(
+            ((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == label), (None, None)
+        )
         if key is None:
             break
         line = key.start_mark.line + 1
@@ -248,7 +298,9 @@ def _load_aliases(root: Path, problems: list[Problem]) -> dict[str, dict[str, st
     kinds = walker.mapping(node, "", tuple(ALIAS_KINDS)) or {}
     for label, sub in kinds.items():
         if not isinstance(sub, yaml.MappingNode):
-            walker.error(sub, label, "「正式な表記: [別の表記, …]」の形で書いてください", "expected 'canonical: [variants]'")
+            walker.error(
+                sub, label, "「正式な表記: [別の表記, …]」の形で書いてください", "expected 'canonical: [variants]'"
+            )
             continue
         for key, variants in sub.value:
             for variant in walker.sequence(variants, f"{label} > {key.value}") or []:
@@ -266,8 +318,14 @@ def _staleness_warnings(assessments: list[Assessment], today: date) -> list[Prob
             continue
         due = date(published.year + REASSESS_YEARS, published.month, min(published.day or 1, 28))
         if due <= today:
-            out.append(Problem(a.path, 1, "表紙 > 公表日",
-                               f"公表日({published.wareki})から{REASSESS_YEARS}年が経過しています。再評価の時期です",
-                               f"published {REASSESS_YEARS}+ years ago ({published.iso}); due for re-assessment",
-                               warning=True))
+            out.append(
+                Problem(
+                    a.path,
+                    1,
+                    "表紙 > 公表日",
+                    f"公表日({published.wareki})から{REASSESS_YEARS}年が経過しています。再評価の時期です",
+                    f"published {REASSESS_YEARS}+ years ago ({published.iso}); due for re-assessment",
+                    warning=True,
+                )
+            )
     return out

@@ -108,13 +108,23 @@ def _key(kind: str, a: Assessment, name: str, aliases: dict[str, str]) -> str:
     return f"{a.org_code}:{base}" if kind == "itensaki" else base
 
 
-def _add(entities: dict[str, Entity], kind: str, a: Assessment, name: object, ref: Ref,
-         aliases: dict[str, str], by_record: dict[int, Entity]) -> Entity | None:
+def _add(
+    entities: dict[str, Entity],
+    kind: str,
+    a: Assessment,
+    name: object,
+    ref: Ref,
+    aliases: dict[str, str],
+    by_record: dict[int, Entity],
+) -> Entity | None:
     """Record one occurrence; an unreadable name gets an entity of its own (it still has a page)."""
     if isinstance(name, str) and name:
         key, shown = _key(kind, a, name, aliases), canonical(name, aliases)
     elif isinstance(name, Marker):
-        key, shown = f"{a.id}:{kind}:{ref.file_no or 0}:{ref.item_no}", f"名称判読不能の{KIND_LABELS[kind]}({a.title} {ref.item_no})"
+        key, shown = (
+            f"{a.id}:{kind}:{ref.file_no or 0}:{ref.item_no}",
+            f"名称判読不能の{KIND_LABELS[kind]}({a.title} {ref.item_no})",
+        )
     else:
         return None
     ent = entities.get(key)
@@ -142,18 +152,31 @@ def build_graph(content: Content) -> Graph:
     for a in content.assessments:
         rec = a.record
         systems_of[a.id] = [
-            _add(entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"], by_record)
+            _add(
+                entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"], by_record
+            )
             for i, s in enumerate(_items(rec, "basic_info", "systems"), 1)
         ]
         nodes = []
         for n, f in enumerate(_items(rec, "files"), 1):
             node = FileNode(a, n, f, urls.file(a.id, n))
-            for kind, path, name_key in (("itakusaki", ("outsourcing", "entrustments"), "contractor"),
-                                         ("teikyosaki", ("provision_transfer", "provisions"), "name"),
-                                         ("itensaki", ("provision_transfer", "transfers"), "name")):
-                linked = [_add(entities[kind], kind, a, item.get(name_key), Ref(a, n, i, item), content.aliases[kind],
-                               by_record)
-                          for i, item in enumerate(_items(f, *path), 1)]
+            for kind, path, name_key in (
+                ("itakusaki", ("outsourcing", "entrustments"), "contractor"),
+                ("teikyosaki", ("provision_transfer", "provisions"), "name"),
+                ("itensaki", ("provision_transfer", "transfers"), "name"),
+            ):
+                linked = [
+                    _add(
+                        entities[kind],
+                        kind,
+                        a,
+                        item.get(name_key),
+                        Ref(a, n, i, item),
+                        content.aliases[kind],
+                        by_record,
+                    )
+                    for i, item in enumerate(_items(f, *path), 1)
+                ]
                 node.links[kind] = [e for e in linked if e is not None]
             nodes.append(node)
         files[a.id] = nodes

@@ -44,9 +44,18 @@ class Walker:
         return self.plain(spec.kind, spec, node, item)
 
     def plain(self, kind: Kind, spec: Field, node: yaml.Node, item: str) -> Any:
-        handler = {Text: self.text, Rich: self.rich, Int: self.integer, Date: self.date, Choice: self.choice,
-                   Checks: self.checks, TextList: self.text_list, RecordItems: self.record_items,
-                   Group: self.group, Repeat: self.repeat}[type(kind)]
+        handler = {
+            Text: self.text,
+            Rich: self.rich,
+            Int: self.integer,
+            Date: self.date,
+            Choice: self.choice,
+            Checks: self.checks,
+            TextList: self.text_list,
+            RecordItems: self.record_items,
+            Group: self.group,
+            Repeat: self.repeat,
+        }[type(kind)]
         return handler(spec, node, item)
 
     # -- markers -------------------------------------------------------------------------
@@ -55,12 +64,20 @@ class Walker:
         kind = _marker_key(node)
         extra = sorted(set(pairs) - {kind, PARTIAL})
         if extra:
-            self.error(node, item, f"{kind}の指定に使えるキーは「{kind}」と「{PARTIAL}」だけです(不明なキー: {', '.join(extra)})",
-                       f"a {kind} marker takes only '{kind}' and '{PARTIAL}' (unknown: {', '.join(extra)})")
+            self.error(
+                node,
+                item,
+                f"{kind}の指定に使えるキーは「{kind}」と「{PARTIAL}」だけです(不明なキー: {', '.join(extra)})",
+                f"a {kind} marker takes only '{kind}' and '{PARTIAL}' (unknown: {', '.join(extra)})",
+            )
         note = pairs[kind]
         if not isinstance(note, yaml.ScalarNode) or not note.value.strip():
-            self.error(node, item, f"{kind}の理由(抽出元の行など)を書いてください",
-                       f"give the reason for {kind} (e.g. the seed line)")
+            self.error(
+                node,
+                item,
+                f"{kind}の理由(抽出元の行など)を書いてください",
+                f"give the reason for {kind} (e.g. the seed line)",
+            )
             return None
         partial = pairs.get(PARTIAL)
         value = self.plain(spec.kind, spec, partial, item) if partial is not None and not _is_null(partial) else None
@@ -69,8 +86,12 @@ class Walker:
     # -- scalars -------------------------------------------------------------------------
     def scalar(self, node: yaml.Node, item: str, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, item, f"{what}を書いてください(リストやまとまりは使えません)",
-                       f"expected {_EN.get(what, what)}, got a {_shape(node)}")
+            self.error(
+                node,
+                item,
+                f"{what}を書いてください(リストやまとまりは使えません)",
+                f"expected {_EN.get(what, what)}, got a {_shape(node)}",
+            )
             return None
         return node.value
 
@@ -89,7 +110,9 @@ class Walker:
         if raw is None:
             return None
         if not raw.strip().isdecimal():  # isdigit() admits ① and ², which int() rejects
-            self.error(node, item, f"整数を書いてください(「{raw}」は整数ではありません)", f"expected an integer, got '{raw}'")
+            self.error(
+                node, item, f"整数を書いてください(「{raw}」は整数ではありません)", f"expected an integer, got '{raw}'"
+            )
             return None
         return int(raw)
 
@@ -100,8 +123,12 @@ class Walker:
         try:
             return parse_date(raw)
         except ValueError:
-            self.error(node, item, f"日付として読めません: 「{raw}」。例: 2023-04-03、令和5年4月3日、平成27年10月",
-                       f"not a date: '{raw}'; examples: 2023-04-03, 令和5年4月3日, 平成27年10月")
+            self.error(
+                node,
+                item,
+                f"日付として読めません: 「{raw}」。例: 2023-04-03、令和5年4月3日、平成27年10月",
+                f"not a date: '{raw}'; examples: 2023-04-03, 令和5年4月3日, 平成27年10月",
+            )
             return None
 
     def choice(self, spec: Field, node: yaml.Node, item: str) -> str | None:
@@ -110,8 +137,12 @@ class Walker:
             return None
         options = spec.kind.options
         if raw.strip() not in options:
-            self.error(node, item, f"選択肢にない値です: 「{raw}」。選べる値: {' / '.join(options)}{_hint(raw, options)}",
-                       f"not one of the choices: '{raw}'; allowed: {' / '.join(options)}")
+            self.error(
+                node,
+                item,
+                f"選択肢にない値です: 「{raw}」。選べる値: {' / '.join(options)}{_hint(raw, options)}",
+                f"not one of the choices: '{raw}'; allowed: {' / '.join(options)}",
+            )
             return None
         return raw.strip()
 
@@ -143,12 +174,20 @@ class Walker:
         elif isinstance(entry, yaml.ScalarNode) and not _is_null(entry):
             label, text = entry.value, None
         else:
-            self.error(entry, item, "チェックした選択肢の名前を書いてください(括弧内の記載は「選択肢: 記載」)",
-                       "expected an option label, or 'label: text' for an option with ( … ) text")
+            self.error(
+                entry,
+                item,
+                "チェックした選択肢の名前を書いてください(括弧内の記載は「選択肢: 記載」)",
+                "expected an option label, or 'label: text' for an option with ( … ) text",
+            )
             return None
         if label not in kind.options:
-            self.error(entry, item, f"選択肢にない値です: 「{label}」。選べる値: {' / '.join(kind.options)}{_hint(label, kind.options)}",
-                       f"not one of the options: '{label}'; allowed: {' / '.join(kind.options)}")
+            self.error(
+                entry,
+                item,
+                f"選択肢にない値です: 「{label}」。選べる値: {' / '.join(kind.options)}{_hint(label, kind.options)}",
+                f"not one of the options: '{label}'; allowed: {' / '.join(kind.options)}",
+            )
             return None
         if text is not None and label not in kind.with_text:
             self.error(entry, item, f"「{label}」には括弧内の記載を付けられません", f"'{label}' takes no ( … ) text")
@@ -185,7 +224,9 @@ class Walker:
     def mapping(self, node: yaml.Node, item: str, allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
         """Key → value node of a mapping; reports duplicate and unknown keys."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, item, "「項目名: 値」のまとまりで書いてください", f"expected a mapping, got a {_shape(node)}")
+            self.error(
+                node, item, "「項目名: 値」のまとまりで書いてください", f"expected a mapping, got a {_shape(node)}"
+            )
             return None
         out: dict[str, yaml.Node] = {}
         for key, val in node.value:
@@ -193,8 +234,12 @@ class Walker:
             if name in out:
                 self.error(key, _join(item, name), f"項目「{name}」が2回書かれています", f"duplicate key '{name}'")
             elif name not in allowed:
-                self.error(key, _join(item, name), f"この場所にない項目です: 「{name}」。書ける項目: {' / '.join(allowed)}{_hint(name, allowed)}",
-                           f"unknown key '{name}'; allowed here: {' / '.join(allowed)}")
+                self.error(
+                    key,
+                    _join(item, name),
+                    f"この場所にない項目です: 「{name}」。書ける項目: {' / '.join(allowed)}{_hint(name, allowed)}",
+                    f"unknown key '{name}'; allowed here: {' / '.join(allowed)}",
+                )
             else:
                 out[name] = val
                 self.keys[id(val)] = key
@@ -210,8 +255,12 @@ class Walker:
             where = _join(item, sub.heading)
             if sub.label not in found:
                 if sub.required:
-                    self.error(self.keys.get(id(node), node), where, f"必須の項目「{sub.label}」がありません",
-                               f"required item '{sub.label}' is missing")
+                    self.error(
+                        self.keys.get(id(node), node),
+                        where,
+                        f"必須の項目「{sub.label}」がありません",
+                        f"required item '{sub.label}' is missing",
+                    )
                 record[sub.key] = [] if isinstance(sub.kind, Repeat) else None
             else:
                 record[sub.key] = self.value(sub, found[sub.label], where)
@@ -221,8 +270,12 @@ class Walker:
         entries = self.sequence(node, item) or []
         kind: Repeat = spec.kind
         if kind.max_items and len(entries) > kind.max_items:
-            self.error(node, item, f"{kind.item}は{kind.max_items}件までです({len(entries)}件あります)",
-                       f"at most {kind.max_items} entries, found {len(entries)}")
+            self.error(
+                node,
+                item,
+                f"{kind.item}は{kind.max_items}件までです({len(entries)}件あります)",
+                f"at most {kind.max_items} entries, found {len(entries)}",
+            )
         group = Field(spec.key, spec.label, Group(kind.fields), spec.description)
         records = []
         for i, entry in enumerate(entries, 1):
@@ -255,5 +308,12 @@ def _hint(raw: str, options: tuple[str, ...]) -> str:
     return f"。もしかして「{close[0]}」?" if close else ""
 
 
-_EN = {"1行の文字列": "a single line of text", "文章": "text", "整数": "an integer", "日付": "a date",
-       "選択肢": "one of the choices", "文字列": "text", "括弧内の記載": "text"}
+_EN = {
+    "1行の文字列": "a single line of text",
+    "文章": "text",
+    "整数": "an integer",
+    "日付": "a date",
+    "選択肢": "one of the choices",
+    "文字列": "text",
+    "括弧内の記載": "text",
+}

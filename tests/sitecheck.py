@@ -27,7 +27,11 @@ class PageParser(HTMLParser):
             self.links.append(a["href"] or "")
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.sources.append((tag, a["src"] or ""))
-        if tag == "link" and a.get("href") and (a.get("rel") or "") in ("stylesheet", "preload", "icon", "modulepreload"):
+        if (
+            tag == "link"
+            and a.get("href")
+            and (a.get("rel") or "") in ("stylesheet", "preload", "icon", "modulepreload")
+        ):
             self.sources.append((tag, a["href"] or ""))
         if tag == "h1":
             self._in_h1 = True
@@ -63,8 +67,13 @@ def resolve(site: Path, from_url: str, href: str) -> tuple[Path | None, str]:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
         return None, ""
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_url) if not from_url.endswith("/")
-                                               else from_url, unquote(parts.path))) if parts.path else from_url
+    target = (
+        posixpath.normpath(
+            posixpath.join(posixpath.dirname(from_url) if not from_url.endswith("/") else from_url, unquote(parts.path))
+        )
+        if parts.path
+        else from_url
+    )
     path = site / target.lstrip("/")
     if parts.path.endswith("/") or (path.is_dir()):
         path = path / "index.html"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from generator import urls
@@ -65,7 +67,7 @@ def test_structure_one_h1_ordered_headings_scoped_headers_lang(browser, site_url
     levels = page.evaluate("[...document.querySelectorAll('article h1,article h2,article h3,article h4,article h5,"
                            "article h6')].map(h => +h.tagName[1])")
     assert levels.count(1) == 1 and levels[0] == 1
-    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
     assert skips == []
     unscoped = page.evaluate("[...document.querySelectorAll('article th')].filter(th => !th.scope).length")
     page.close()

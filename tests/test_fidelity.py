@@ -41,8 +41,9 @@ def test_counts_equal_the_seed_counts(aid: str) -> None:
 
 
 def test_stats_json_command_reports_the_same_counts() -> None:
-    out = subprocess.run([sys.executable, "-m", "generator", "stats", "--json"], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "generator", "stats", "--json"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout) == SEED_COUNTS
 
 
@@ -68,7 +69,10 @@ def _names(ticks: Any) -> list[str]:
 def test_otaru_keijidosha_entrustment() -> None:
     e = _file("012033-3", 1)["outsourcing"]["entrustments"][0]
     assert (e["title"], e["contractor"], e["subcontract"]["status"]) == (
-        "軽自動車税システムの運用保守", "日本電気株式会社北海道支社", "再委託する")
+        "軽自動車税システムの運用保守",
+        "日本電気株式会社北海道支社",
+        "再委託する",
+    )
     assert e["handler_count"] == "10人未満"
 
 
@@ -101,7 +105,9 @@ def test_koshigaya_version_transfers_and_lost_choice() -> None:
     assert a.record["form_version"] == "令和6年10月 様式3"
     transfers = _file("112224-7", 1)["provision_transfer"]["transfers"]
     assert [t["name"] for t in transfers] == ["福祉部 生活福祉課", "行財政部 収納課"]
-    assert isinstance(transfers[0]["subject_count"], Marker) and transfers[1]["subject_count"] == "10万人以上100万人未満"
+    assert (
+        isinstance(transfers[0]["subject_count"], Marker) and transfers[1]["subject_count"] == "10万人以上100万人未満"
+    )
     assert _file("112224-7", 1)["outsourcing"]["entrustments"][0]["contractor"] == "株式会社アイネス"
     assert _names(a.record["risks"][0]["audit"]["implemented"]) == ["自己点検", "外部監査"]
     status = _file("112224-7", 1)["provision_transfer"]["status"]

@@ -11,16 +11,29 @@ FORM_NAMES = ("重点項目評価書", "全項目評価書")
 def assessment_meta() -> tuple[Field, ...]:
     """Keys at the top of every assessment file, before the form's own sections."""
     return (
-        text("organization", "団体", "評価書を公表した団体の全国地方公共団体コード(6桁、content/organizations/ の団体)。",
-             example="012033"),
+        text(
+            "organization",
+            "団体",
+            "評価書を公表した団体の全国地方公共団体コード(6桁、content/organizations/ の団体)。",
+            example="012033",
+        ),
         Field("form", "様式", Choice(FORM_NAMES), "評価書の種類。", example="重点項目評価書"),
-        text("form_version", "様式の版", "表紙等に印字された様式の版(例: 令和6年10月 様式3)。印字がなければ空欄。",
-             required=False, example="令和6年10月 様式3"),
+        text(
+            "form_version",
+            "様式の版",
+            "表紙等に印字された様式の版(例: 令和6年10月 様式3)。印字がなければ空欄。",
+            required=False,
+            example="令和6年10月 様式3",
+        ),
         text("source", "出典", "元になった公表資料(PDFのファイル名やURL)。", required=False),
-        group("ended", "終了", "【…終了】と表示された評価書の終了日と表記。終了していなければ省略。",
-              date("date", "終了日", "評価書の対象事務等が終了した日。"),
-              text("note", "表記", "評価書に印字された終了の表記(例: 【令和7年3月31日終了】)。", required=False),
-              required=False),
+        group(
+            "ended",
+            "終了",
+            "【…終了】と表示された評価書の終了日と表記。終了していなければ省略。",
+            date("date", "終了日", "評価書の対象事務等が終了した日。"),
+            text("note", "表記", "評価書に印字された終了の表記(例: 【令和7年3月31日終了】)。", required=False),
+            required=False,
+        ),
     )
 
 
@@ -28,8 +41,15 @@ ORGANIZATION = Form(
     name="団体",
     code="",
     root=group(
-        "organization", "団体", "評価書を公表する地方公共団体。",
-        text("code", "団体コード", "全国地方公共団体コード(検査数字を含む6桁、例: 012033)。URLの一部になる。", example="012033"),
+        "organization",
+        "団体",
+        "評価書を公表する地方公共団体。",
+        text(
+            "code",
+            "団体コード",
+            "全国地方公共団体コード(検査数字を含む6桁、例: 012033)。URLの一部になる。",
+            example="012033",
+        ),
         text("name", "名称", "団体の名称(例: 小樽市)。", example="小樽市"),
         text("prefecture", "都道府県", "団体の属する都道府県(例: 北海道)。", example="北海道"),
         text("website", "ウェブサイト", "団体の公式ウェブサイトのURL。", required=False),

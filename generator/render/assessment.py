@@ -44,21 +44,37 @@ def _chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer
         elif isinstance(spec.kind, Repeat):
             out.append((spec.heading, spec.key, renderer.entries(spec, value or [], 3, spec.key)))
         else:
-            out.append((spec.heading, spec.key, renderer.rows((spec,), {spec.key: value}, 3, "")
-                        if not hasattr(spec.kind, "fields") else renderer.rows(spec.kind.fields, value or {}, 3, spec.key)))
+            out.append(
+                (
+                    spec.heading,
+                    spec.key,
+                    renderer.rows((spec,), {spec.key: value}, 3, "")
+                    if not hasattr(spec.kind, "fields")
+                    else renderer.rows(spec.kind.fields, value or {}, 3, spec.key),
+                )
+            )
     return out
 
 
-def files_html(graph: Graph, a: Assessment, spec: Field, entries: list[dict[str, Any]], page_url: str,
-               renderer: FormRenderer) -> Markup:
+def files_html(
+    graph: Graph, a: Assessment, spec: Field, entries: list[dict[str, Any]], page_url: str, renderer: FormRenderer
+) -> Markup:
     """Ⅱ for every file, each with a link to the file's own page."""
     parts = []
     for node, entry in zip(graph.files[a.id], entries, strict=True):
         heading = renderer.heading(3, f"({node.number}) {node.name}", f"files-{node.number}")
-        to_page = tag("p", link(urls.relative(page_url, node.url), "このファイルのページ(委託先・提供先・移転先・リスク対策)"),
-                      class_="pia-more")
-        parts.append(tag("section", heading + to_page + renderer.rows(spec.kind.fields, entry, 4, f"files-{node.number}"),
-                         class_="pia-entry"))
+        to_page = tag(
+            "p",
+            link(urls.relative(page_url, node.url), "このファイルのページ(委託先・提供先・移転先・リスク対策)"),
+            class_="pia-more",
+        )
+        parts.append(
+            tag(
+                "section",
+                heading + to_page + renderer.rows(spec.kind.fields, entry, 4, f"files-{node.number}"),
+                class_="pia-entry",
+            )
+        )
     return join(parts) if parts else tag("p", "ファイルの記載なし", class_="pia-empty")
 
 
@@ -73,7 +89,10 @@ def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
         ("評価書の種類", rec["form"]),
         ("様式の版", rec.get("form_version") or "評価書に印字なし"),
         ("評価書番号", str(a.number)),
-        ("公表日", tag("time", published.wareki, datetime=published.iso) if isinstance(published, WDate) else "記載なし"),
+        (
+            "公表日",
+            tag("time", published.wareki, datetime=published.iso) if isinstance(published, WDate) else "記載なし",
+        ),
     ]
     ended = rec.get("ended")
     if ended:
@@ -96,5 +115,6 @@ def file_links_html(graph: Graph, node: FileNode, page_url: str) -> Markup:
         ("提供先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["teikyosaki"]]),
         ("移転先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["itensaki"]]),
     ]
-    return table(["つながり", "リンク"], [[k, join(v, "、") if v else tag("span", "なし", class_="pia-empty")]
-                                       for k, v in rows])
+    return table(
+        ["つながり", "リンク"], [[k, join(v, "、") if v else tag("span", "なし", class_="pia-empty")] for k, v in rows]
+    )

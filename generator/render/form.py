@@ -44,22 +44,30 @@ def _title_field(spec: Field) -> Field | None:
 class FormRenderer:
     """Walks Fields and values; `linker` turns entity names into links for this page."""
 
-    def __init__(self, linker: Linker, entry_linker: Callable[[Field, dict], str | None] | None = None,
-                 version: str | None = None):
+    def __init__(
+        self,
+        linker: Linker,
+        entry_linker: Callable[[Field, dict], str | None] | None = None,
+        version: str | None = None,
+    ):
         self.linker = linker
         self.entry_linker = entry_linker
         self.version = version
 
-    def rows(self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str,
-             skip_chapters: bool = True) -> Markup:
+    def rows(
+        self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str, skip_chapters: bool = True
+    ) -> Markup:
         """Leaf items as a two-column table; groups and repeats as sub-sections, in order."""
         out: list[Markup] = []
         pending: list[Markup] = []
 
         def flush() -> None:
             if pending:
-                out.append(Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>')
-                           + join(pending) + Markup("</tbody></table></div>"))
+                out.append(
+                    Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>')
+                    + join(pending)
+                    + Markup("</tbody></table></div>")
+                )
                 pending.clear()
 
         for spec in fields:
@@ -67,7 +75,13 @@ class FormRenderer:
                 continue
             value = record.get(spec.key) if isinstance(record, dict) else None
             if _is_leaf(spec):
-                pending.append(tag("tr", tag("th", spec.heading_in(self.version), scope="row") + tag("td", value_html(spec, value, self.linker))))
+                pending.append(
+                    tag(
+                        "tr",
+                        tag("th", spec.heading_in(self.version), scope="row")
+                        + tag("td", value_html(spec, value, self.linker)),
+                    )
+                )
             else:
                 flush()
                 out.append(self.section(spec, value, level, f"{anchor}-{spec.key}"))
@@ -99,12 +113,16 @@ class FormRenderer:
             body = self.rows(kind.fields, entry, level + 1, f"{anchor}-{i}")
             href = self.entry_linker(spec, entry) if self.entry_linker else None
             if href:
-                body = tag("p", link(href, f"{kind.item}{i} のページ(他の評価書・団体での登場も)"), class_="pia-more") + body
+                body = (
+                    tag("p", link(href, f"{kind.item}{i} のページ(他の評価書・団体での登場も)"), class_="pia-more")
+                    + body
+                )
             out.append(tag("section", self.heading(level, label, f"{anchor}-{i}") + body, class_="pia-entry"))
         return join(out)
 
-    def chapter_across(self, spec: Field, parent: Field, entries: list[dict[str, Any]], level: int,
-                       anchor: str) -> Markup:
+    def chapter_across(
+        self, spec: Field, parent: Field, entries: list[dict[str, Any]], level: int, anchor: str
+    ) -> Markup:
         """A chapter printed apart from its parent entries (別添1 record items of every file)."""
         out = []
         for i, entry in enumerate(entries, 1):

@@ -27,7 +27,9 @@ def ul(items: Iterable[object], class_: str | None = None) -> Markup:
     return tag("ul", join(tag("li", i) for i in items), class_=class_)
 
 
-def table(head: list[str], rows: Iterable[list[object]], class_: str = "pia-table", caption: str | None = None) -> Markup:
+def table(
+    head: list[str], rows: Iterable[list[object]], class_: str = "pia-table", caption: str | None = None
+) -> Markup:
     """A data table with column header cells (scope=col)."""
     thead = tag("thead", tag("tr", join(tag("th", h, scope="col") for h in head)))
     body = tag("tbody", join(tag("tr", join(tag("td", c) for c in row)) for row in rows))
@@ -41,8 +43,11 @@ def rich_text(value: str) -> Markup:
     for para in [p for p in value.split("\n\n") if p.strip()]:
         lines = para.split("\n")
         if all(line.lstrip().startswith(("・", "- ")) for line in lines if line.strip()) and len(lines) > 1:
-            items = [line.lstrip()[1:].lstrip() if line.lstrip().startswith("・") else line.lstrip()[2:]
-                     for line in lines if line.strip()]
+            items = [
+                line.lstrip()[1:].lstrip() if line.lstrip().startswith("・") else line.lstrip()[2:]
+                for line in lines
+                if line.strip()
+            ]
             blocks.append(ul(items, class_="pia-dots"))
         else:
             blocks.append(tag("p", Markup("<br>").join(esc(line) for line in lines)))

@@ -18,8 +18,10 @@ def published(a: Assessment) -> WDate | None:
 
 def by_published(graph: Graph) -> list[Assessment]:
     """Newest 公表日 first; id breaks ties so the order is stable."""
-    return sorted(graph.assessments, key=lambda a: (tuple(-x for x in published(a).sort_key())
-                                                     if published(a) else (0, 0, 0), a.id))
+    return sorted(
+        graph.assessments,
+        key=lambda a: (tuple(-x for x in published(a).sort_key()) if published(a) else (0, 0, 0), a.id),
+    )
 
 
 def _date(a: Assessment) -> Markup | str:
@@ -28,40 +30,64 @@ def _date(a: Assessment) -> Markup | str:
 
 
 def assessment_rows(graph: Graph, items: list[Assessment], page_url: str) -> list[list[object]]:
-    return [[link(urls.relative(page_url, urls.assessment(a.id)), a.title), graph.org_of(a).name, a.form.name,
-             _date(a), "終了" if a.record.get("ended") else "公表中"] for a in items]
+    return [
+        [
+            link(urls.relative(page_url, urls.assessment(a.id)), a.title),
+            graph.org_of(a).name,
+            a.form.name,
+            _date(a),
+            "終了" if a.record.get("ended") else "公表中",
+        ]
+        for a in items
+    ]
 
 
 def assessment_index_body(graph: Graph, page_url: str) -> Markup:
     rows = assessment_rows(graph, by_published(graph), page_url)
     return tag("p", f"{len(rows)} 件(公表日の新しい順)", class_="pia-count") + table(
-        ["評価書名", "団体", "種類", "公表日", "状態"], rows)
+        ["評価書名", "団体", "種類", "公表日", "状態"], rows
+    )
 
 
 def organization_index_body(graph: Graph, page_url: str) -> Markup:
-    rows = [[link(urls.relative(page_url, urls.organization(o.code)), o.name), o.prefecture, o.code,
-             str(sum(1 for a in graph.assessments if a.org_code == o.code))]
-            for o in graph.organizations.values()]
+    rows = [
+        [
+            link(urls.relative(page_url, urls.organization(o.code)), o.name),
+            o.prefecture,
+            o.code,
+            str(sum(1 for a in graph.assessments if a.org_code == o.code)),
+        ]
+        for o in graph.organizations.values()
+    ]
     rows.sort(key=lambda r: str(r[2]))
     return table(["団体", "都道府県", "団体コード", "評価書数"], rows)
 
 
 def organization_body(graph: Graph, code: str, page_url: str) -> Markup:
     items = [a for a in by_published(graph) if a.org_code == code]
-    return table(["評価書名", "団体", "種類", "公表日", "状態"], assessment_rows(graph, items, page_url),
-                 caption="公表している評価書")
+    return table(
+        ["評価書名", "団体", "種類", "公表日", "状態"],
+        assessment_rows(graph, items, page_url),
+        caption="公表している評価書",
+    )
 
 
 def file_index_body(graph: Graph, page_url: str) -> Markup:
     rows = []
     for a in graph.assessments:
         for node in graph.files[a.id]:
-            rows.append([link(urls.relative(page_url, node.url), node.name), graph.org_of(a).name,
-                         link(urls.relative(page_url, urls.assessment(a.id)), a.title),
-                         str(len(node.links["itakusaki"])),
-                         str(len(node.links["teikyosaki"]) + len(node.links["itensaki"]))])
+            rows.append(
+                [
+                    link(urls.relative(page_url, node.url), node.name),
+                    graph.org_of(a).name,
+                    link(urls.relative(page_url, urls.assessment(a.id)), a.title),
+                    str(len(node.links["itakusaki"])),
+                    str(len(node.links["teikyosaki"]) + len(node.links["itensaki"])),
+                ]
+            )
     return tag("p", f"{len(rows)} 件", class_="pia-count") + table(
-        ["ファイル名", "団体", "評価書", "委託先数", "提供先・移転先数"], rows)
+        ["ファイル名", "団体", "評価書", "委託先数", "提供先・移転先数"], rows
+    )
 
 
 def counts(graph: Graph) -> list[tuple[str, int, str]]:

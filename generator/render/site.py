@@ -23,7 +23,12 @@ from .indexes import (
     organization_index_body,
 )
 
-INDEX_TITLES = {"system": "システム一覧", "itakusaki": "委託先一覧", "teikyosaki": "提供先一覧", "itensaki": "移転先一覧"}
+INDEX_TITLES = {
+    "system": "システム一覧",
+    "itakusaki": "委託先一覧",
+    "teikyosaki": "提供先一覧",
+    "itensaki": "移転先一覧",
+}
 
 
 class Pages:
@@ -50,19 +55,37 @@ def render_site(graph: Graph) -> dict[str, str]:
         url = urls.index(kind)
         pages.add(url, "index.md.j2", title=INDEX_TITLES[kind], body=entity_index_body(graph, kind, url))
         for entity in graph.sorted_entities(kind):
-            pages.add(entity.url, "entity.md.j2", title=entity.name,
-                      description=f"{KIND_LABELS[kind]}「{entity.name}」が登場する評価書",
-                      body=entity_page_body(graph, entity, entity.url))
+            pages.add(
+                entity.url,
+                "entity.md.j2",
+                title=entity.name,
+                description=f"{KIND_LABELS[kind]}「{entity.name}」が登場する評価書",
+                body=entity_page_body(graph, entity, entity.url),
+            )
     return dict(sorted(pages.pages.items()))
 
 
 def _home(pages: Pages, graph: Graph) -> None:
     url = urls.HOME
     latest = table(["評価書名", "団体", "種類", "公表日", "状態"], assessment_rows(graph, by_published(graph)[:5], url))
-    browse = tag("ul", join(tag("li", link(urls.relative(url, target), f"{label}一覧({number} 件)"))
-                            for label, number, target in counts(graph)), class_="pia-browse")
-    pages.add(url, "home.md.j2", title="評価書ポータル", counts=counts(graph), latest=latest, browse=browse,
-              due=due_soon_html(graph, url), hide_toc=True)
+    browse = tag(
+        "ul",
+        join(
+            tag("li", link(urls.relative(url, target), f"{label}一覧({number} 件)"))
+            for label, number, target in counts(graph)
+        ),
+        class_="pia-browse",
+    )
+    pages.add(
+        url,
+        "home.md.j2",
+        title="評価書ポータル",
+        counts=counts(graph),
+        latest=latest,
+        browse=browse,
+        due=due_soon_html(graph, url),
+        hide_toc=True,
+    )
 
 
 def _assessments(pages: Pages, graph: Graph) -> None:
@@ -73,28 +96,52 @@ def _assessments(pages: Pages, graph: Graph) -> None:
     for a in graph.assessments:
         url = urls.assessment(a.id)
         renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, url), a.record.get("form_version"))
-        pages.add(url, "assessment.md.j2", title=a.title, description=f"{graph.org_of(a).name} {a.title}",
-                  summary=summary_html(graph, a, url), chapters=chapters(graph, a, url, renderer))
+        pages.add(
+            url,
+            "assessment.md.j2",
+            title=a.title,
+            description=f"{graph.org_of(a).name} {a.title}",
+            summary=summary_html(graph, a, url),
+            chapters=chapters(graph, a, url, renderer),
+        )
         for node in graph.files[a.id]:
             _file(pages, graph, node)
 
 
 def _file(pages: Pages, graph: Graph, node: FileNode) -> None:
     url = node.url
-    renderer = FormRenderer(linker_for(graph, node.assessment, url), entry_linker_for(graph, url),
-                            node.assessment.record.get("form_version"))
+    renderer = FormRenderer(
+        linker_for(graph, node.assessment, url),
+        entry_linker_for(graph, url),
+        node.assessment.record.get("form_version"),
+    )
     spec = node.assessment.form.root.child("files")
     record_spec = next((f for f in spec.kind.fields if f.chapter), None)
-    record_items = (renderer.rows((record_spec,), node.record, 3, "record", skip_chapters=False)
-                    if record_spec else tag("p", "記載なし", class_="pia-empty"))
+    record_items = (
+        renderer.rows((record_spec,), node.record, 3, "record", skip_chapters=False)
+        if record_spec
+        else tag("p", "記載なし", class_="pia-empty")
+    )
     risk_spec = node.assessment.form.root.child("risks")
     blocks = node.risk_blocks()
-    risks = renderer.entries(risk_spec, blocks, 3, "risks") if blocks else tag(
-        "p", "このファイルを対象とするリスク対策の記載はありません(判読不能の可能性があります。評価書のページを確認してください)",
-        class_="pia-empty")
-    pages.add(url, "file.md.j2", title=f"{node.name}({node.assessment.title})",
-              links=file_links_html(graph, node, url), overview=renderer.rows(spec.kind.fields, node.record, 3, "file"),
-              record_items=record_items, risks=risks)
+    risks = (
+        renderer.entries(risk_spec, blocks, 3, "risks")
+        if blocks
+        else tag(
+            "p",
+            "このファイルを対象とするリスク対策の記載はありません(判読不能の可能性があります。評価書のページを確認してください)",
+            class_="pia-empty",
+        )
+    )
+    pages.add(
+        url,
+        "file.md.j2",
+        title=f"{node.name}({node.assessment.title})",
+        links=file_links_html(graph, node, url),
+        overview=renderer.rows(spec.kind.fields, node.record, 3, "file"),
+        record_items=record_items,
+        risks=risks,
+    )
 
 
 def _organizations(pages: Pages, graph: Graph) -> None:
@@ -102,7 +149,16 @@ def _organizations(pages: Pages, graph: Graph) -> None:
     pages.add(index, "index.md.j2", title="団体一覧", body=organization_index_body(graph, index))
     for org in graph.organizations.values():
         url = urls.organization(org.code)
-        facts = table(["項目", "内容"], [["都道府県", org.prefecture], ["全国地方公共団体コード", org.code]]
-                      + ([["ウェブサイト", link(org.website, org.website, rel="external")]] if org.website else []))
-        pages.add(url, "organization.md.j2", title=org.name, facts=facts,
-                  assessments=organization_body(graph, org.code, url), flow=flow_html(graph, org.code, url))
+        facts = table(
+            ["項目", "内容"],
+            [["都道府県", org.prefecture], ["全国地方公共団体コード", org.code]]
+            + ([["ウェブサイト", link(org.website, org.website, rel="external")]] if org.website else []),
+        )
+        pages.add(
+            url,
+            "organization.md.j2",
+            title=org.name,
+            facts=facts,
+            assessments=organization_body(graph, org.code, url),
+            flow=flow_html(graph, org.code, url),
+        )

@@ -27,7 +27,9 @@ def timeline_html(rows: list[dict[str, Any]]) -> Markup:
         items = [row for _, row in group]
         date = items[0].get("date")
         label = date.wareki if isinstance(date, WDate) else "変更日不明"
-        head = tag("h3", tag("time", label, datetime=date.iso if isinstance(date, WDate) else None) + f"({len(items)} 件)")
+        head = tag(
+            "h3", tag("time", label, datetime=date.iso if isinstance(date, WDate) else None) + f"({len(items)} 件)"
+        )
         parts.append(tag("section", head + join(_row(r) for r in items), class_="pia-timeline-date"))
     return tag("div", join(parts), class_="pia-timeline")
 
@@ -39,11 +41,17 @@ def _cell(value: object) -> Markup:
 def _row(row: dict[str, Any]) -> Markup:
     timing = row.get("timing") or ""
     badge = tag("span", timing, class_=f"pia-badge pia-badge--{'before' if timing == '事前' else 'after'}")
-    dl = join([
-        tag("dt", "変更前の記載") + tag("dd", _cell(row.get("before"))),
-        tag("dt", "変更後の記載") + tag("dd", _cell(row.get("after"))),
-        tag("dt", "提出時期") + tag("dd", badge),
-        tag("dt", "提出時期に係る説明") + tag("dd", _cell(row.get("timing_reason"))),
-    ])
-    item = tag("div", join([tag("span", "項目: ", class_="pia-change-label"), _cell(row.get("item"))]), class_="pia-change-item")
+    dl = join(
+        [
+            tag("dt", "変更前の記載") + tag("dd", _cell(row.get("before"))),
+            tag("dt", "変更後の記載") + tag("dd", _cell(row.get("after"))),
+            tag("dt", "提出時期") + tag("dd", badge),
+            tag("dt", "提出時期に係る説明") + tag("dd", _cell(row.get("timing_reason"))),
+        ]
+    )
+    item = tag(
+        "div",
+        join([tag("span", "項目: ", class_="pia-change-label"), _cell(row.get("item"))]),
+        class_="pia-change-item",
+    )
     return tag("article", item + tag("dl", dl), class_="pia-change")

@@ -23,8 +23,18 @@ def marker_html(marker: Marker, spec: Field, linker: Linker) -> Markup:
     head = tag("strong", label, class_="pia-marker-label")
     parts = [head, tag("span", marker.note, class_="pia-marker-note")]
     if marker.partial is not None:
-        parts.append(tag("div", join([tag("span", "読み取れた記載: ", class_="pia-marker-partial-label"),
-                                      value_html(spec, marker.partial, linker)]), class_="pia-marker-partial"))
+        parts.append(
+            tag(
+                "div",
+                join(
+                    [
+                        tag("span", "読み取れた記載: ", class_="pia-marker-partial-label"),
+                        value_html(spec, marker.partial, linker),
+                    ]
+                ),
+                class_="pia-marker-partial",
+            )
+        )
     return tag("div", join(parts), class_=f"pia-marker pia-marker--{kind}", role="note")
 
 
