@@ -26,6 +26,13 @@ new: $(STAMP)
 
 goldens: $(STAMP)
 	$(PY) -m tests.goldens
+	UPDATE_GOLDENS=1 $(PY) -m pytest tests/test_content.py -q
+
+schemas: $(STAMP)
+	$(PY) -m generator schemas
+
+guide: $(STAMP)
+	$(PY) -m generator guide --write
 
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests bench
@@ -37,7 +44,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/build.py
-	$(PY) bench/search.py
+	$(PY) bench/search.py --times 1 10
 
 clean:
 	rm -rf site build .pia-build-* site.old

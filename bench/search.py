@@ -98,16 +98,32 @@ def measure(site_dir: Path | str = "site", queries: list[str] | None = None,
     return result
 
 
-def main(argv: list[str]) -> None:
-    r = measure(Path(argv[0]) if argv else Path("site"))
+def _report(label: str, r: dict) -> None:
+    print(f"== {label}")
     print(f"documents        {r['docs']}  (lunr terms {r['terms']})")
     print(f"index.json       {r['index_bytes'] / 1e6:.2f} MB raw, {r['index_gzip_bytes'] / 1e6:.2f} MB gzip"
           f"  (page text {r['text_bytes'] / 1e6:.2f} MB)")
     print(f"index build      {r['build_seconds']} s ({r['build_cpu_seconds']} s CPU)")
     print(f"first results    {r['first_results_ms']} ms after page load started")
     print(f"query round trip median {r['query_median_ms']} ms, max {r['query_max_ms']} ms over {len(r['hits'])}")
-    for q, n in r["hits"].items():
-        print(f"  {n:6d}  {q}")
+
+
+def main(argv: list[str]) -> None:
+    """`bench/search.py SITE_DIR` measures a built site; `bench/search.py --times 1 10 100` builds
+    content/ replicated N times (see bench/replicate.py) and measures each."""
+    if argv and argv[0] != "--times":
+        _report(argv[0], measure(Path(argv[0])))
+        return
+    import tempfile
+
+    from bench.replicate import replicate
+    from generator.build import build_site
+
+    for times in [int(a) for a in argv[1:]] or [1, 10, 100]:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            build_site(replicate(times, Path(tmp) / "content"), site)
+            _report(f"content ×{times}", measure(site))
 
 
 if __name__ == "__main__":

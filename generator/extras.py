@@ -10,7 +10,17 @@ def extra_files(graph: Graph) -> list[dict[str, str | bytes]]:
     out: list[dict[str, str | bytes]] = []
     out.append(_open_data(graph))
     out.append(_risk_pages(graph))
+    out.append(_guide())
     return out
+
+
+def _guide() -> dict[str, str | bytes]:
+    """The editing guide, generated from the form specs, published as a page of the portal."""
+    from . import urls
+    from .guide import guide_text
+
+    front = '---\ntitle: "データ仕様・編集ガイド"\n---\n'
+    return {urls.source_path(urls.GUIDE): front + guide_text()}
 
 
 def _open_data(graph: Graph) -> dict[str, str | bytes]:

@@ -40,20 +40,25 @@ def printed(parents: tuple[Field, ...], spec: Field) -> str:
 
 def key_path(parents: tuple[Field, ...], spec: Field) -> str:
     """YAML keys from the top of the file; `[n]` marks each entry of a repeating group."""
-    return " > ".join(f"{p.label}[n]" if isinstance(p.kind, Repeat) else p.label for p in parents) + (
-        " > " if parents else "") + spec.label
+    return " > ".join([*(f"{p.label}[n]" if isinstance(p.kind, Repeat) else p.label for p in parents), spec.label])
 
 
 def kind_text(spec: Field) -> str:
     need = "必須" if spec.required else "任意(空欄可)"
+    if isinstance(spec.kind, Repeat):
+        need += "(該当がなければ `[]`)" if spec.required else ""
     limit = f"、最大{spec.kind.max_items}件" if isinstance(spec.kind, Repeat) and spec.kind.max_items else ""
     return f"{md(spec.kind.name)}{limit}、{need}"
 
 
 def item(parents: tuple[Field, ...], spec: Field, level: int) -> list[str]:
     """One item: heading, key path, type, choices, description, example."""
-    lines = [f"{'#' * level} {md(printed(parents, spec))}", "", f"- YAMLのキー: {code(key_path(parents, spec))}",
-             f"- 種類: {kind_text(spec)}"]
+    lines = [
+        f"{'#' * level} {md(printed(parents, spec))}",
+        "",
+        f"- YAMLのキー: {code(key_path(parents, spec))}",
+        f"- 種類: {kind_text(spec)}",
+    ]
     if isinstance(spec.kind, (Choice, Checks)):
         lines.append(f"- 選択肢: {' / '.join(code(o) for o in spec.kind.options)}")
     if isinstance(spec.kind, Checks) and spec.kind.with_text:
@@ -90,8 +95,9 @@ def guide_text() -> str:
     lines = [INTRO.read_text(encoding="utf-8").rstrip("\n"), ""]
     org_file = code("content/organizations/団体コード.yaml")
     lines += flat_section("団体のファイル", f"{org_file} に1団体1ファイルで書きます。", ORGANIZATION.root.kind.fields)
-    lines += flat_section("評価書のファイルの先頭", "どの様式の評価書も、最初にこれらのキーを書きます。",
-                          assessment_meta())
+    lines += flat_section(
+        "評価書のファイルの先頭", "どの様式の評価書も、最初にこれらのキーを書きます。", assessment_meta()
+    )
     for form in FORMS.values():
         lines += form_section(form)
     return "\n".join(lines).rstrip("\n") + "\n"

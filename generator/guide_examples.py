@@ -30,8 +30,13 @@ def example_value(spec: Field) -> Any:
     if isinstance(kind, Checks):
         plain = [o for o in kind.options if o not in kind.with_text][:1]
         return plain + [{o: SAMPLE_TEXT} for o in kind.with_text[:1]]
-    samples = {Rich: SAMPLE_RICH, Int: 1, Date: "令和5年4月3日", TextList: [f"{SAMPLE_TEXT}ファイル"],
-               RecordItems: ["個人番号", "氏名", "住所"]}
+    samples = {
+        Rich: SAMPLE_RICH,
+        Int: 1,
+        Date: "令和5年4月3日",
+        TextList: [f"{SAMPLE_TEXT}ファイル"],
+        RecordItems: ["個人番号", "氏名", "住所"],
+    }
     return samples.get(type(kind), SAMPLE_TEXT)
 
 

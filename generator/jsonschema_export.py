@@ -36,9 +36,10 @@ class _Builder:
         self.names: dict[str, str] = {}  # canonical JSON of a value schema → its name in $defs
 
     def define(self, name: str, schema: dict[str, Any]) -> str:
-        canonical = json.dumps(schema, ensure_ascii=False, sort_keys=True)
+        canonical = json.dumps(schema, ensure_ascii=False)  # key order too: it is the order the editor shows
         if canonical not in self.names:
-            assert name not in self.defs, name
+            while name in self.defs:  # same kind, different details (e.g. another option list)
+                name += "_"
             self.names[canonical] = name
             self.defs[name] = schema
             self.defs[f"marker:{name}"] = _marker(name)
@@ -65,9 +66,12 @@ class _Builder:
         return _leaf(spec)
 
     def group(self, fields: tuple[Field, ...], path: str) -> dict[str, Any]:
-        return {"type": "object", "additionalProperties": False,
-                "properties": {f.label: self.property(f, f"{path}.{f.key}") for f in fields},
-                "required": [f.label for f in fields if f.required]}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {f.label: self.property(f, f"{path}.{f.key}") for f in fields},
+            "required": [f.label for f in fields if f.required],
+        }
 
 
 _LEAF_NAMES = {Text: "text", Rich: "rich", Int: "integer", Date: "date", TextList: "text_list"}
@@ -90,9 +94,15 @@ def _leaf(spec: Field) -> dict[str, Any]:
     if isinstance(kind, TextList):
         return {"type": "array", "items": SCALAR}
     if isinstance(kind, RecordItems):
-        named = {"type": "object", "additionalProperties": False, "required": ["項目"],
-                 "properties": {"グループ": {"type": ["string", "number", "null"]},
-                                "項目": {"type": "array", "items": SCALAR}}}
+        named = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["項目"],
+            "properties": {
+                "グループ": {"type": ["string", "number", "null"]},
+                "項目": {"type": "array", "items": SCALAR},
+            },
+        }
         return {"anyOf": [{"type": "array", "items": SCALAR}, {"type": "array", "items": named}]}
     raise TypeError(f"no schema for {type(kind).__name__}")  # a new Kind needs a line here
 
@@ -102,18 +112,28 @@ def _tick(kind: Checks) -> dict[str, Any]:
     label = {"enum": list(kind.options)}
     if not kind.with_text:
         return label
-    text = {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
-            "properties": {o: {"type": ["string", "number", "null"]} for o in kind.with_text}}
+    text = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": False,
+        "properties": {o: {"type": ["string", "number", "null"]} for o in kind.with_text},
+    }
     return {"anyOf": [label, text]}
 
 
 def _marker(name: str) -> dict[str, Any]:
     """判読不能 or 非公表 (exactly one) with its reason, and what survived under 記載."""
     note = {"$ref": "#/$defs/note"}
-    return {"type": "object", "additionalProperties": False,
-            "properties": {**{kind: note for kind in MARKERS},
-                           PARTIAL: {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"type": "null"}]}},
-            "oneOf": [{"required": [kind]} for kind in MARKERS]}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            **{kind: note for kind in MARKERS},
+            PARTIAL: {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"type": "null"}]},
+        },
+        "oneOf": [{"required": [kind]} for kind in MARKERS],
+    }
 
 
 def _document(root: Field, title: str) -> dict[str, Any]:

@@ -24,8 +24,10 @@ def new_assessment(content: Path, org: str, form_name: str, number: int) -> Path
     orgs = content / ORG_DIR
     if not (orgs / f"{org}.yaml").is_file():
         known = " / ".join(sorted(p.stem for p in orgs.glob("*.yaml"))) or "なし"
-        raise NewFileError(f"団体「{org}」が {orgs} にありません。先に登録してください。登録済み: {known}"
-                           f" (unknown organization '{org}')")
+        raise NewFileError(
+            f"団体「{org}」が {orgs} にありません。先に登録してください。登録済み: {known}"
+            f" (unknown organization '{org}')"
+        )
     target = content / ASSESSMENT_DIR / f"{org}-{number}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from urllib.parse import quote
 
 import pytest
 
@@ -34,7 +35,19 @@ def _pages() -> dict[str, str]:
     }
     for section in ("assessments", "organizations", "files", "system", "itakusaki", "teikyosaki", "itensaki"):
         pages[f"index-{section}"] = urls.index(section)
+    pages["search-results"] = urls.SEARCH + "?q=" + quote("中間サーバー")
+    pages["guide"] = urls.GUIDE
+    pages["risks"] = urls.RISKS
+    pages["open-data"] = urls.OPEN_DATA
     return pages
+
+
+def _open(browser, site_url: str, url: str, scheme: str = "light"):
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + url)
+    if url.startswith(urls.SEARCH):
+        page.wait_for_function("() => document.getElementById('pia-search').dataset.piaState === 'done'")
+    return page
 
 
 PAGES = _pages()
@@ -51,8 +64,7 @@ def axe():
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_serious_axe_violations(browser, site_url: str, axe, name: str, scheme: str) -> None:
-    page = browser.new_page(color_scheme=scheme)
-    page.goto(site_url + PAGES[name])
+    page = _open(browser, site_url, PAGES[name], scheme)
     violations = [f"{v['id']} ({v['impact']}): {v['help']} @ {v['nodes'][0]['target']}"
                   for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS]
     page.close()
@@ -61,8 +73,7 @@ def test_no_serious_axe_violations(browser, site_url: str, axe, name: str, schem
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_structure_one_h1_ordered_headings_scoped_headers_lang(browser, site_url: str, name: str) -> None:
-    page = browser.new_page()
-    page.goto(site_url + PAGES[name])
+    page = _open(browser, site_url, PAGES[name])
     assert page.evaluate("document.documentElement.lang") == "ja"
     levels = page.evaluate("[...document.querySelectorAll('article h1,article h2,article h3,article h4,article h5,"
                            "article h6')].map(h => +h.tagName[1])")

@@ -55,8 +55,15 @@ def test_broken_case_gives_its_one_error(case: str, tmp_path: Path) -> None:
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--content", "."], cwd=root, env=env,
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", "."],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("case", ["yaml_syntax", "non_utf8", "bom", "too_many_entries", "unknown_org"])
@@ -79,8 +86,10 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
         for op in yaml.safe_load((BROKEN / case / "patch.yaml").read_text(encoding="utf-8")):
             apply(root, op)
     lines = check_lines(root)
-    wanted = [expected_lines(c)[0] for c in ("wrong_choice", "bad_date", "checkbox_not_in_list", "org_check_digit",
-                                             "empty_file")]
+    wanted = [
+        expected_lines(c)[0]
+        for c in ("wrong_choice", "bad_date", "checkbox_not_in_list", "org_check_digit", "empty_file")
+    ]
     assert sorted(lines) == sorted(wanted)
 
 
@@ -114,8 +123,11 @@ def test_loader_never_crashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     target = root / "assessments" / "012033-3.yaml"
     tree = yaml.compose(target.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     real = generator.content.compose
-    monkeypatch.setattr(generator.content, "compose",
-                        lambda path, data: (tree, []) if path.endswith("012033-3.yaml") else real(path, data))
+    monkeypatch.setattr(
+        generator.content,
+        "compose",
+        lambda path, data: (tree, []) if path.endswith("012033-3.yaml") else real(path, data),
+    )
     odd = [yaml.compose(v, Loader=yaml.SafeLoader) for v in ODD_VALUES]
     tried = 0
     with inside(root):

@@ -41,7 +41,8 @@ def test_printed_number_path() -> None:
 
 def test_escaping() -> None:
     assert md("*強調* _下線_ <b>太字</b> [リンク](x) `コード` a&b ~~消~~ | #見出し") == (
-        r"\*強調\* \_下線\_ \<b\>太字\</b\> \[リンク\](x) \`コード\` a&amp;b \~\~消\~\~ \| \#見出し")
+        r"\*強調\* \_下線\_ \<b\>太字\</b\> \[リンク\](x) \`コード\` a&amp;b \~\~消\~\~ \| \#見出し"
+    )
     assert md("1行目\n2行目") == "1行目 2行目"
     assert code("a`b") == "``a`b``"
     assert code("`a") == "`` `a ``"
@@ -56,7 +57,7 @@ def _leaves() -> list[Field]:
 def test_examples_are_values_check_accepts() -> None:
     for spec in _leaves():
         node = yaml.compose(example_yaml(spec), Loader=yaml.SafeLoader)
-        (key, value), = node.value
+        ((key, value),) = node.value
         assert key.value == spec.label
         walker = Walker("example")
         walker.value(spec, value, spec.label)

@@ -25,8 +25,14 @@ def content(tmp_path: Path) -> Path:
 
 def run_new(content: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", "new", "--content", str(content), *args], env=env,
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "new", "--content", str(content), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def test_new_writes_the_scaffold(content: Path) -> None:
@@ -61,11 +67,14 @@ def test_new_refuses_to_overwrite(content: Path) -> None:
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("org", "form", "number", "message"), [
-    ("011002", "重点項目評価書", 1, "団体「011002」が"),
-    ("012033", "重点評価書", 1, "様式が不明です"),
-    ("012033", "重点項目評価書", 0, "1以上の整数"),
-])
+@pytest.mark.parametrize(
+    ("org", "form", "number", "message"),
+    [
+        ("011002", "重点項目評価書", 1, "団体「011002」が"),
+        ("012033", "重点評価書", 1, "様式が不明です"),
+        ("012033", "重点項目評価書", 0, "1以上の整数"),
+    ],
+)
 def test_new_refuses_bad_requests(content: Path, org: str, form: str, number: int, message: str) -> None:
     with pytest.raises(NewFileError, match=message):
         new_assessment(content, org, form, number)

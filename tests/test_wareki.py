@@ -7,33 +7,39 @@ import pytest
 from generator.wareki import WDate, parse_date
 
 
-@pytest.mark.parametrize(("raw", "ymd"), [
-    ("2023-04-03", (2023, 4, 3)),
-    ("2015-10", (2015, 10, None)),
-    ("令和5年4月3日", (2023, 4, 3)),
-    ("平成27年10月", (2015, 10, None)),
-    ("令和元年5月1日", (2019, 5, 1)),
-    ("平成元年1月8日", (1989, 1, 8)),
-    ("昭和64年1月7日", (1989, 1, 7)),
-    ("平成31年4月30日", (2019, 4, 30)),
-    ("令和５年４月３日", (2023, 4, 3)),  # full-width digits, as PDFs print them
-    ("令和 5年 4月 3日", (2023, 4, 3)),
-    ("２０２３-０４-０３", (2023, 4, 3)),
-    ("2024-02-29", (2024, 2, 29)),
-])
+@pytest.mark.parametrize(
+    ("raw", "ymd"),
+    [
+        ("2023-04-03", (2023, 4, 3)),
+        ("2015-10", (2015, 10, None)),
+        ("令和5年4月3日", (2023, 4, 3)),
+        ("平成27年10月", (2015, 10, None)),
+        ("令和元年5月1日", (2019, 5, 1)),
+        ("平成元年1月8日", (1989, 1, 8)),
+        ("昭和64年1月7日", (1989, 1, 7)),
+        ("平成31年4月30日", (2019, 4, 30)),
+        ("令和５年４月３日", (2023, 4, 3)),  # full-width digits, as PDFs print them
+        ("令和 5年 4月 3日", (2023, 4, 3)),
+        ("２０２３-０４-０３", (2023, 4, 3)),
+        ("2024-02-29", (2024, 2, 29)),
+    ],
+)
 def test_parse(raw: str, ymd: tuple[int, int, int | None]) -> None:
     date = parse_date(raw)
     assert (date.year, date.month, date.day) == ymd
     assert date.text == raw
 
 
-@pytest.mark.parametrize(("raw", "iso", "wareki"), [
-    ("2023-04-03", "2023-04-03", "令和5年4月3日"),
-    ("平成27年10月", "2015-10", "平成27年10月"),
-    ("令和元年5月1日", "2019-05-01", "令和1年5月1日"),  # 元年 is written 1年, as the seeds do
-    ("2019-04-30", "2019-04-30", "平成31年4月30日"),
-    ("1989-01-07", "1989-01-07", "昭和64年1月7日"),
-])
+@pytest.mark.parametrize(
+    ("raw", "iso", "wareki"),
+    [
+        ("2023-04-03", "2023-04-03", "令和5年4月3日"),
+        ("平成27年10月", "2015-10", "平成27年10月"),
+        ("令和元年5月1日", "2019-05-01", "令和1年5月1日"),  # 元年 is written 1年, as the seeds do
+        ("2019-04-30", "2019-04-30", "平成31年4月30日"),
+        ("1989-01-07", "1989-01-07", "昭和64年1月7日"),
+    ],
+)
 def test_iso_and_wareki(raw: str, iso: str, wareki: str) -> None:
     date = parse_date(raw)
     assert (date.iso, date.wareki) == (iso, wareki)
@@ -47,13 +53,27 @@ def test_round_trip_through_wareki(raw: str) -> None:
     assert parse_date(date.iso).wareki == date.wareki
 
 
-@pytest.mark.parametrize("raw", [
-    "", "令和", "令和5年", "令和5年13月", "令和5年2月29日", "2023-02-30", "2023-13", "2023-4-3", "2023/04/03",
-    "令和0年1月1日",  # no year 0
-    "令和元年4月30日", "令和元年4月",  # before 令和 began (2019-05-01)
-    "平成元年1月7日",  # still 昭和64年
-    "慶応4年1月1日", "R5.4.3", "令和5年4月3日まで",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "令和",
+        "令和5年",
+        "令和5年13月",
+        "令和5年2月29日",
+        "2023-02-30",
+        "2023-13",
+        "2023-4-3",
+        "2023/04/03",
+        "令和0年1月1日",  # no year 0
+        "令和元年4月30日",
+        "令和元年4月",  # before 令和 began (2019-05-01)
+        "平成元年1月7日",  # still 昭和64年
+        "慶応4年1月1日",
+        "R5.4.3",
+        "令和5年4月3日まで",
+    ],
+)
 def test_invalid_dates(raw: str) -> None:
     with pytest.raises(ValueError):
         parse_date(raw)
