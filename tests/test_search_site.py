@@ -55,7 +55,7 @@ def page_text(site: Path, url: str, kind: str) -> str:
     p.feed((site / url / "index.html").read_text(encoding="utf-8"))
     text = "".join(p.parts)
     if kind == "ファイル":  # file pages are indexed up to their overview (see generator/search/site_docs.py)
-        text = text[: text.index("特定個人情報ファイル記録項目")]
+        text = text[: text.index("Ⅱ 特定個人情報ファイルの概要")]
     return _norm(text)
 
 

@@ -16,9 +16,10 @@ from .text import plain_text
 
 FRONT_MATTER_END = "\n---\n"
 HEADING = re.compile(r"^#+ (.*?)(?: \{ #[\w-]+ \})?$", re.MULTILINE)
-# A file page repeats its assessment's 別添 record items and Ⅲ; the assessment page is indexed
-# with them, so the file page is indexed up to its overview only (keeps the index small).
-FILE_PAGE_END = "## 特定個人情報ファイル記録項目"
+# A file page repeats its assessment's Ⅱ, 別添 record items and Ⅲ; the assessment page is indexed
+# with all of them, so a file page is indexed by its title and its links (システム, 委託先, 提供先,
+# 移転先): the index stays small and a search for a 委託先 still finds the files it handles.
+FILE_PAGE_END = "## Ⅱ 特定個人情報ファイルの概要"
 
 
 def _body(markdown: str, end_marker: str | None = None) -> str:
