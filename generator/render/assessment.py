@@ -96,9 +96,12 @@ def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
     ]
     ended = rec.get("ended")
     if ended:
-        rows.append(("状態", tag("strong", f"終了({ended['date'].wareki})", class_="pia-ended")))
+        note = f" {ended['note']}" if ended.get("note") else ""
+        rows.append(("状態", tag("strong", f"終了({ended['date'].wareki}){note}", class_="pia-ended")))
     else:
         rows.append(("状態", "公表中"))
+    if rec.get("source"):
+        rows.append(("出典", rec["source"]))
     rows.extend(status_rows(a, page_url))
     body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
     table_start = Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>')
