@@ -71,6 +71,17 @@ def cover(extra: tuple[Field, ...] = ()) -> Field:
     )
 
 
+def business(population: tuple[str, ...], description: str = "事務の内容の説明。") -> Field:
+    """I-1 特定個人情報ファイルを取り扱う事務 (the forms differ only in the 対象人数 choices)."""
+    return group(
+        "business", "特定個人情報ファイルを取り扱う事務", "評価の対象となる事務。",
+        text("name", "事務の名称", "事務の名称。", no="①"),
+        rich("description", "事務の内容", description, no="②"),
+        choice("target_population", "対象人数", population, "事務の対象人数の区分。", no="③"),
+        no="1.",
+    )
+
+
 def department() -> Field:
     """I-6/I-7 評価実施機関における担当部署."""
     return group(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import choices as C
 from .common import (
     annexes,
+    business,
     changes,
     checks,
     choice,
@@ -36,15 +37,7 @@ def basic_info() -> Field:
         "basic_info",
         "基本情報",
         "Ⅰ 基本情報。",
-        group(
-            "business",
-            "特定個人情報ファイルを取り扱う事務",
-            "評価の対象となる事務。",
-            text("name", "事務の名称", "事務の名称。", no="①"),
-            rich("description", "事務の内容", "事務の内容の説明。", no="②"),
-            choice("target_population", "対象人数", C.TARGET_POPULATION, "事務の対象人数の区分。", no="③"),
-            no="1.",
-        ),
+        business(C.TARGET_POPULATION),
         systems("2."),
         Field(
             "file_names", "特定個人情報ファイル名", TextList(), "事務で取り扱う特定個人情報ファイルの名称。", no="3."
