@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 from . import urls
 from .content import load_content
 from .graph import build_graph
+from .publishing import build_folder
 from .render.site import render_site
 from .writer import publish, write_tree
 
@@ -78,7 +78,7 @@ def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None) 
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(content_dir)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".pia-build-", dir=site_dir.parent) as tmp:
+    with build_folder(site_dir) as tmp:  # lock, clean leftovers of killed builds, temp folder
         docs = Path(tmp) / "docs"
         write_tree(docs, files)
         built = Path(tmp) / "site"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
+
+from .publishing import swap_in
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
@@ -21,15 +21,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def publish(built: Path, site: Path) -> None:
-    """Replace `site` by `built` so readers never see a half-written site.
+    """Replace `site` by `built` in one atomic exchange (see generator/publishing.py).
 
-    Two renames on one filesystem; the old site is removed only after the new one is in place.
+    Afterwards `built` holds the previous tree; call inside `build_folder(site)`, which holds the lock and
+    deletes it. Raises PublishError, with site/ unchanged, when the new tree cannot be put in place.
     """
-    old = site.with_name(site.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        os.replace(site, old)
-    os.replace(built, site)
-    if old.exists():
-        shutil.rmtree(old)
+    swap_in(built, site)
