@@ -7,15 +7,33 @@ Japanese labels a clerk types.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
+import unicodedata
 from typing import Any
 
 import yaml
 
 from .forms.spec import Checks, Choice, Date, Field, Group, Int, Kind, RecordItems, Repeat, Rich, Text, TextList
 from .problems import Problem
-from .values import MARKERS, PARTIAL, Marker, RecordGroup, Tick
-from .wareki import parse_date
+from .values import (
+    EVIDENCE,
+    INFERRED,
+    MARKERS,
+    PARTIAL,
+    PRINTED,
+    READ_VALUE,
+    RECORD_MARKER,
+    RECORD_PRINTED,
+    UNTICKED,
+    Entries,
+    Marker,
+    Printed,
+    RecordGroup,
+    Tick,
+)
+from .wareki import DateError, parse_date
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -27,6 +45,7 @@ class Walker:
         self.path = path
         self.problems: list[Problem] = []
         self.keys: dict[int, yaml.Node] = {}  # id of a value node → its key, to point at `表紙:` not its first item
+        self.unknown: list[str] = []  # unknown keys of the mapping read last (to spot typos of missing keys)
 
     def error(self, node: yaml.Node, item: str, ja: str, en: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, item, ja, en))
@@ -39,8 +58,12 @@ class Walker:
                 if where is not None:
                     self.error(where, item, "未記入です。この項目は必須です", "required item is empty")
             return [] if isinstance(spec.kind, Repeat) else None
+        if isinstance(node, yaml.MappingNode) and _marker_key(node) == INFERRED:
+            return self.inferred(spec, node, item)
         if isinstance(node, yaml.MappingNode) and _marker_key(node):
             return self.marker(spec, node, item)
+        if isinstance(node, yaml.MappingNode) and _has_key(node, READ_VALUE) and not isinstance(spec.kind, Group):
+            return self.printed_value(spec, node, item)
         return self.plain(spec.kind, spec, node, item)
 
     def plain(self, kind: Kind, spec: Field, node: yaml.Node, item: str) -> Any:
@@ -60,28 +83,110 @@ class Walker:
 
     # -- markers -------------------------------------------------------------------------
     def marker(self, spec: Field, node: yaml.MappingNode, item: str) -> Marker | None:
-        pairs = {k.value: v for k, v in node.value}
+        """判読不能/非公表 with its reason; 記載 keeps what was read (checkboxes: 未選択 the options read unticked)."""
         kind = _marker_key(node)
-        extra = sorted(set(pairs) - {kind, PARTIAL})
+        allowed = (kind, PARTIAL, UNTICKED) if isinstance(spec.kind, Checks) else (kind, PARTIAL)
+        pairs = self.marker_pairs(node, item, kind, allowed)
+        note = self.note(node, pairs.get(kind), item, f"{kind}の理由(抽出元の行など)を書いてください",
+                         f"give the reason for {kind} (e.g. the seed line)")
+        if note is None:
+            return None
+        partial = pairs.get(PARTIAL)
+        value = self.partial(spec, partial, item) if partial is not None and not _is_null(partial) else None
+        unticked = self.unticked(spec, pairs.get(UNTICKED), value, item)
+        return Marker(kind, note, value, unticked)
+
+    def inferred(self, spec: Field, node: yaml.MappingNode, item: str) -> Any:
+        """`{推定: value, 根拠: evidence}`: the value is validated as if it were read; the evidence is required."""
+        pairs = self.marker_pairs(node, item, INFERRED, (INFERRED, EVIDENCE, PRINTED))
+        note = self.note(node, pairs.get(EVIDENCE), item,
+                         f"推定には「{EVIDENCE}」(何をどこで読み、なぜその値になるか)を書いてください",
+                         f"a {INFERRED} value needs '{EVIDENCE}': what was read where, and why it implies the value")
+        inner = pairs[INFERRED]
+        if _is_null(inner) or (isinstance(inner, yaml.MappingNode) and _marker_key(inner)):
+            self.error(node, item, f"「{INFERRED}」には推定した値そのものを書いてください",
+                       f"'{INFERRED}' takes the inferred value itself")
+            return None
+        value = self.plain(spec.kind, spec, inner, item)
+        printed = self.printed_text(pairs.get(PRINTED), item)
+        if note is None or value is None:
+            return None
+        marker = Marker(INFERRED, note, None if isinstance(spec.kind, (Group, Repeat)) else value, printed=printed)
+        if isinstance(spec.kind, Group):
+            value[RECORD_MARKER] = marker
+            return value
+        return Entries(value, marker) if isinstance(spec.kind, Repeat) else marker
+
+    def marker_pairs(self, node: yaml.MappingNode, item: str, kind: str, allowed: tuple[str, ...]) -> dict:
+        pairs = {k.value: v for k, v in node.value}
+        extra = sorted(set(pairs) - set(allowed))
+        keys = "と".join(f"「{k}」" for k in allowed)
         if extra:
             self.error(
                 node,
                 item,
-                f"{kind}の指定に使えるキーは「{kind}」と「{PARTIAL}」だけです(不明なキー: {', '.join(extra)})",
-                f"a {kind} marker takes only '{kind}' and '{PARTIAL}' (unknown: {', '.join(extra)})",
+                f"{kind}の指定に使えるキーは{keys}だけです(不明なキー: {', '.join(extra)})",
+                f"a {kind} marker takes only {' and '.join(repr(k) for k in allowed)} (unknown: {', '.join(extra)})",
             )
-        note = pairs[kind]
-        if not isinstance(note, yaml.ScalarNode) or not note.value.strip():
-            self.error(
-                node,
-                item,
-                f"{kind}の理由(抽出元の行など)を書いてください",
-                f"give the reason for {kind} (e.g. the seed line)",
-            )
+        return pairs
+
+    def note(self, node: yaml.Node, value: yaml.Node | None, item: str, ja: str, en: str) -> str | None:
+        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+            self.error(node, item, ja, en)
             return None
-        partial = pairs.get(PARTIAL)
-        value = self.plain(spec.kind, spec, partial, item) if partial is not None and not _is_null(partial) else None
-        return Marker(kind, note.value.strip(), value)
+        return value.value.strip()
+
+    def partial(self, spec: Field, node: yaml.Node, item: str) -> Any:
+        """What was read of a 判読不能 value: like the value, but a group may leave out items."""
+        if isinstance(node, yaml.MappingNode) and _marker_key(node):
+            self.error(node, item, f"「{PARTIAL}」には読み取れた記載だけを書いてください(推定などは外に書きます)",
+                       f"'{PARTIAL}' takes only what was read; write a marker outside it")
+            return None
+        if isinstance(spec.kind, Group):
+            return self.group(spec, node, item, complete=False)
+        return self.plain(spec.kind, spec, node, item)
+
+    def unticked(self, spec: Field, node: yaml.Node | None, ticks: Any, item: str) -> tuple[str, ...]:
+        """Options of a partly readable checkbox list that were read as not ticked."""
+        if node is None or _is_null(node):
+            return ()
+        labels = [self.scalar(e, item, "選択肢") for e in self.sequence(node, item) or ()]
+        kind: Checks = spec.kind
+        ticked = {t.label for t in ticks} if isinstance(ticks, tuple) else set()
+        out: list[str] = []
+        for entry, label in zip(node.value, labels, strict=True):
+            if label is None:
+                continue
+            label = label.strip()
+            if label not in kind.options:
+                self.error(entry, item, f"選択肢にない値です: 「{label}」。選べる値: {' / '.join(kind.options)}"
+                           f"{_hint(label, kind.options)}", f"not one of the options: '{label}'")
+            elif label in ticked or label in out:
+                self.error(entry, item, f"「{label}」が{PARTIAL}と{UNTICKED}に重ねて書かれています",
+                           f"'{label}' is listed twice in '{PARTIAL}'/'{UNTICKED}'")
+            else:
+                out.append(label)
+        return tuple(out)
+
+    def printed_value(self, spec: Field, node: yaml.MappingNode, item: str) -> Any:
+        """`{値: value, 原本の表記: source wording}`: a read value whose printed wording differs from the form."""
+        fields = self.mapping(node, item, (READ_VALUE, PRINTED))
+        if fields is None:
+            return None
+        if not isinstance(spec.kind, (Text, Rich, Choice)):
+            self.error(node, item, f"「{PRINTED}」は文字列・選択肢・チェックの選択肢・項目のまとまりに付けられます",
+                       f"'{PRINTED}' applies to text, choices, checkbox options and groups")
+            return None
+        value = self.plain(spec.kind, spec, fields[READ_VALUE], item) if READ_VALUE in fields else None
+        printed = self.printed_text(fields.get(PRINTED), item)
+        if printed is None and PRINTED not in fields:
+            self.error(node, item, f"「{READ_VALUE}」と一緒に「{PRINTED}」を書いてください",
+                       f"'{READ_VALUE}' goes with '{PRINTED}'")
+        return Printed(value, printed) if value and printed else value
+
+    def printed_text(self, node: yaml.Node | None, item: str) -> str | None:
+        text = self.scalar(node, item, "1行の文字列") if node is not None and not _is_null(node) else None
+        return text.strip() or None if text is not None else None
 
     # -- scalars -------------------------------------------------------------------------
     def scalar(self, node: yaml.Node, item: str, what: str) -> str | None:
@@ -122,13 +227,8 @@ class Walker:
             return None
         try:
             return parse_date(raw)
-        except ValueError:
-            self.error(
-                node,
-                item,
-                f"日付として読めません: 「{raw}」。例: 2023-04-03、令和5年4月3日、平成27年10月",
-                f"not a date: '{raw}'; examples: 2023-04-03, 令和5年4月3日, 平成27年10月",
-            )
+        except DateError as err:
+            self.error(node, item, err.ja, err.en)
             return None
 
     def choice(self, spec: Field, node: yaml.Node, item: str) -> str | None:
@@ -168,6 +268,20 @@ class Walker:
         return tuple(ticks)
 
     def tick(self, kind: Checks, entry: yaml.Node, item: str) -> Tick | None:
+        """`label`, `label: text`, `{推定: label, 根拠: …}` or `{値: label, 原本の表記: …}`."""
+        if isinstance(entry, yaml.MappingNode) and _marker_key(entry) == INFERRED:
+            pairs = self.marker_pairs(entry, item, INFERRED, (INFERRED, EVIDENCE, PRINTED))
+            note = self.note(entry, pairs.get(EVIDENCE), item,
+                             f"推定には「{EVIDENCE}」(何をどこで読み、なぜその選択肢になるか)を書いてください",
+                             f"a {INFERRED} option needs '{EVIDENCE}'")
+            inner = self.tick(kind, pairs[INFERRED], item)
+            printed = self.printed_text(pairs.get(PRINTED), item)
+            return dataclasses.replace(inner, evidence=note, printed=printed) if inner and note else None
+        if isinstance(entry, yaml.MappingNode) and _has_key(entry, READ_VALUE):
+            fields = self.mapping(entry, item, (READ_VALUE, PRINTED))
+            inner = self.tick(kind, fields[READ_VALUE], item) if fields and READ_VALUE in fields else None
+            printed = self.printed_text(fields.get(PRINTED), item) if fields else None
+            return dataclasses.replace(inner, printed=printed) if inner else None
         if isinstance(entry, yaml.MappingNode) and len(entry.value) == 1:
             key, val = entry.value[0]
             label, text = key.value, self.scalar(val, item, "括弧内の記載") if not _is_null(val) else None
@@ -221,19 +335,23 @@ class Walker:
         return tuple(groups)
 
     # -- groups --------------------------------------------------------------------------
-    def mapping(self, node: yaml.Node, item: str, allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
-        """Key → value node of a mapping; reports duplicate and unknown keys."""
+    def mapping(
+        self, node: yaml.Node, item: str, allowed: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node] | None:
+        """Key → value node of a mapping; reports duplicate and unknown keys (`optional` keys: allowed, not listed)."""
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node, item, "「項目名: 値」のまとまりで書いてください", f"expected a mapping, got a {_shape(node)}"
             )
             return None
         out: dict[str, yaml.Node] = {}
+        self.unknown = []
         for key, val in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
             if name in out:
                 self.error(key, _join(item, name), f"項目「{name}」が2回書かれています", f"duplicate key '{name}'")
-            elif name not in allowed:
+            elif name not in allowed and name not in optional:
+                self.unknown.append(name)
                 self.error(
                     key,
                     _join(item, name),
@@ -245,16 +363,23 @@ class Walker:
                 self.keys[id(val)] = key
         return out
 
-    def group(self, spec: Field, node: yaml.Node, item: str) -> dict[str, Any] | None:
+    def group(self, spec: Field, node: yaml.Node, item: str, complete: bool = True) -> dict[str, Any] | None:
+        """A mapping of the group's items (+ 原本の表記); `complete=False` for what was read of a 判読不能 group."""
         fields = spec.kind.fields
-        found = self.mapping(node, item, tuple(f.label for f in fields))
+        labels = tuple(f.label for f in fields)
+        found = self.mapping(node, item, labels, optional=(PRINTED,))
         if found is None:
             return None
+        misspelt = {_close(name, labels) for name in self.unknown}  # one error per typo, not also 「ありません」
         record: dict[str, Any] = {}
+        if PRINTED in found:
+            record[RECORD_PRINTED] = self.printed_text(found[PRINTED], _join(item, PRINTED))
         for sub in fields:
             where = _join(item, sub.heading)
+            if sub.label not in found and not complete:
+                continue
             if sub.label not in found:
-                if sub.required:
+                if sub.required and sub.label not in misspelt:
                     self.error(
                         self.keys.get(id(node), node),
                         where,
@@ -279,11 +404,26 @@ class Walker:
         group = Field(spec.key, spec.label, Group(kind.fields), spec.description)
         records = []
         for i, entry in enumerate(entries, 1):
-            record = self.group(group, entry, f"{item}[{i}]")
+            record = self.entry(group, entry, f"{item}[{i}]")
             if record is not None:
                 record["_line"] = entry.start_mark.line + 1
                 records.append(record)
         return records
+
+    def entry(self, group: Field, node: yaml.Node, item: str) -> dict[str, Any] | None:
+        """One repeated entry; a marker may stand for the whole entry (kept under `_marker`)."""
+        kind = _marker_key(node) if isinstance(node, yaml.MappingNode) else None
+        if kind is None:
+            return self.group(group, node, item)
+        if kind == INFERRED:
+            return self.inferred(group, node, item)
+        marker = self.marker(group, node, item)
+        if marker is None:
+            return None
+        record: dict[str, Any] = {f.key: [] if isinstance(f.kind, Repeat) else None for f in group.kind.fields}
+        record.update(marker.partial if isinstance(marker.partial, dict) else {})
+        record[RECORD_MARKER] = marker
+        return record
 
 
 def _join(item: str, name: str) -> str:
@@ -299,13 +439,34 @@ def _marker_key(node: yaml.MappingNode) -> str | None:
     return next((k for k in keys if k in MARKERS), None)
 
 
+def _has_key(node: yaml.MappingNode, key: str) -> bool:
+    return any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in node.value)
+
+
 def _shape(node: yaml.Node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "scalar")
 
 
 def _hint(raw: str, options: tuple[str, ...]) -> str:
+    close = _close(raw, options)
+    return f"。もしかして「{close}」?" if close else ""
+
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*")
+
+
+def _numbers(text: str) -> tuple[str, ...]:
+    return tuple(n.replace(",", "") for n in _NUMBER.findall(unicodedata.normalize("NFKC", text)))
+
+
+def _close(raw: str, options: tuple[str, ...]) -> str | None:
+    """The option a clerk most likely meant: same numbers first (10人以下 → 10人未満, not 1,000人以上)."""
+    numbers = _numbers(raw)
+    same = [o for o in options if numbers and _numbers(o) == numbers]
+    if same:
+        return max(same, key=lambda o: difflib.SequenceMatcher(None, raw, o).ratio())
     close = difflib.get_close_matches(raw, options, n=1, cutoff=0.6)
-    return f"。もしかして「{close[0]}」?" if close else ""
+    return close[0] if close else None
 
 
 _EN = {
