@@ -38,6 +38,7 @@ class Organization:
     prefecture: str
     website: str | None
     path: str
+    reading: str | None = None  # 読み, for 五十音 order
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organi
                     shown, 1, "団体コード", f"ファイル名は {code}.yaml にしてください", f"file name must be {code}.yaml"
                 )
             )
-        out[code] = Organization(code, rec["name"], rec["prefecture"], rec["website"], shown)
+        out[code] = Organization(code, rec["name"], rec["prefecture"], rec["website"], shown, rec.get("reading"))
     return out
 
 

@@ -26,6 +26,21 @@ def assessment_meta() -> tuple[Field, ...]:
             example="令和6年10月 様式3",
         ),
         text("source", "出典", "元になった公表資料(PDFのファイル名やURL)。", required=False),
+        text(
+            "source_url",
+            "原本のURL",
+            "団体が公表している評価書(PDF)のURL。ページのタイトルの横にリンクとして表示する。未登録なら省略。",
+            required=False,
+            example="https://www.city.otaru.lg.jp/docs/2020121700187/file_contents/juki.pdf",
+        ),
+        text(
+            "listing_url",
+            "掲載ページのURL",
+            "評価書(PDF)を掲載している団体のウェブページのURL。未登録なら省略。",
+            required=False,
+            example="https://www.city.otaru.lg.jp/docs/2020121700187/",
+        ),
+        date("retrieved", "取得日", "原本(PDF)を取得した日。未登録なら省略。", required=False),
         group(
             "ended",
             "終了",
@@ -53,6 +68,13 @@ ORGANIZATION = Form(
         text("name", "名称", "団体の名称(例: 小樽市)。", example="小樽市"),
         text("prefecture", "都道府県", "団体の属する都道府県(例: 北海道)。", example="北海道"),
         text("website", "ウェブサイト", "団体の公式ウェブサイトのURL。", required=False),
+        text(
+            "reading",
+            "読み",
+            "団体名の読み(ひらがな、例: おたるし)。一覧を五十音順に並べるために使う。",
+            required=False,
+            example="おたるし",
+        ),
     ),
 )
 
