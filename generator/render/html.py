@@ -32,7 +32,9 @@ def table(
 ) -> Markup:
     """A data table with column header cells (scope=col)."""
     thead = tag("thead", tag("tr", join(tag("th", h, scope="col") for h in head)))
-    body = tag("tbody", join(tag("tr", join(tag("td", c) for c in row)) for row in rows))
+    # data-label: on a phone each row is shown as a card, the column name before each value (pia.css).
+    body = tag("tbody", join(tag("tr", join(tag("td", c, data_label=h) for h, c in zip(head, row, strict=False)))
+                             for row in rows))
     cap = tag("caption", caption) if caption else Markup("")
     return Markup('<div class="pia-table-wrap">') + tag("table", cap + thead + body, class_=class_) + Markup("</div>")
 
