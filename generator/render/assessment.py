@@ -12,6 +12,8 @@ from ..forms.spec import Field, Repeat
 from ..graph import FileNode, Graph
 from ..views.status_html import ended_note, status_rows
 from ..wareki import WDate
+from .digest import LIST_PATHS, unreadable_files
+from .digest_html import UNREAD, assessment_digest_html
 from .form import FormRenderer, anchor_id
 from .html import join, link, table, tag
 from .timeline import timeline_html
@@ -25,7 +27,12 @@ def form_fields(a: Assessment) -> tuple[Field, ...]:
 
 def chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer) -> list[tuple[str, Markup, Markup]]:
     """(heading, anchor, body) for each chapter, in the printed order of the form."""
-    out = _chapters(graph, a, page_url, renderer)
+    out = [
+        ("この評価書の要点", "digest", assessment_digest_html(graph, a, page_url)),
+        ("評価書の基本事項", "facts", facts_html(graph, a, page_url)),
+        *_chapters(graph, a, page_url, renderer),
+        ("転記の記録", "transcription", transcription_html(a)),
+    ]
     return [(heading, anchor_id(anchor), body) for heading, anchor, body in out]
 
 
@@ -40,9 +47,11 @@ def _chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer
             for sub in spec.kind.fields:
                 if sub.chapter:
                     body = renderer.chapter_across(sub, spec, value or [], 3, sub.key)
-                    out.append((sub.heading, sub.key, body))
+                    out.append((sub.heading, sub.key, fold(body, f"{sub.heading}({len(value or [])} ファイル)")))
         elif isinstance(spec.kind, Repeat):
-            out.append((spec.heading, spec.key, renderer.entries(spec, value or [], 3, spec.key)))
+            body = renderer.entries(spec, value or [], 3, spec.key)
+            count = len(value) if isinstance(value, list) else 0
+            out.append((spec.heading, spec.key, fold(body, f"{spec.kind.item} {count} 件") if count else body))
         else:
             out.append(
                 (
@@ -54,6 +63,11 @@ def _chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer
                 )
             )
     return out
+
+
+def fold(body: Markup, what: str) -> Markup:
+    """Long content closed by default (native <details>; opened by a link to a heading inside and when printed)."""
+    return tag("details", tag("summary", f"{what}を表示") + body, class_="pia-fold")
 
 
 def files_html(
@@ -68,18 +82,18 @@ def files_html(
             link(urls.relative(page_url, node.url), "このファイルのページ(委託先・提供先・移転先・リスク対策)"),
             class_="pia-more",
         )
-        parts.append(
-            tag(
-                "section",
-                heading + to_page + renderer.rows(spec.kind.fields, entry, 4, f"files-{node.number}"),
-                class_="pia-entry",
-            )
-        )
+        rows = renderer.rows(spec.kind.fields, entry, 4, f"files-{node.number}")
+        parts.append(tag("section", heading + to_page + fold(rows, f"({node.number}) の記載"), class_="pia-entry"))
     return join(parts) if parts else tag("p", "ファイルの記載なし", class_="pia-empty")
 
 
 def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
-    """Key facts at the top of the page: who, which form, when, status."""
+    """Right under the title: the official original, and the 【終了】 note if any."""
+    return source_html(a) + ended_note(a)
+
+
+def facts_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
+    """Key facts: who, which form, when, status."""
     org = graph.org_of(a)
     rec = a.record
     published: WDate | None = rec["cover"].get("published") if isinstance(rec["cover"], dict) else None
@@ -100,12 +114,10 @@ def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
         rows.append(("状態", tag("strong", f"終了({ended['date'].wareki}){note}", class_="pia-ended")))
     else:
         rows.append(("状態", "公表中"))
-    if rec.get("source"):
-        rows.append(("出典", rec["source"]))
     rows.extend(status_rows(a, page_url))
     body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
     table_start = Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>')
-    return ended_note(a) + table_start + body + Markup("</tbody></table></div>")
+    return table_start + body + Markup("</tbody></table></div>")
 
 
 def file_links_html(graph: Graph, node: FileNode, page_url: str) -> Markup:
@@ -118,6 +130,50 @@ def file_links_html(graph: Graph, node: FileNode, page_url: str) -> Markup:
         ("提供先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["teikyosaki"]]),
         ("移転先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["itensaki"]]),
     ]
-    return table(
-        ["つながり", "リンク"], [[k, join(v, "、") if v else tag("span", "なし", class_="pia-empty")] for k, v in rows]
-    )
+    lost = {kind: unreadable_files(graph, [node.assessment], kind) for kind in LIST_PATHS}
+    shown = []
+    for label, kind, items in [(k, KIND_OF.get(k), v) for k, v in rows]:
+        if kind and node in lost[kind]:
+            items = [*items, tag("span", f"{'一部を' if items else ''}{UNREAD}", class_="pia-unread")]
+        none = tag("span", "なし(評価書の記載による)", class_="pia-empty")
+        shown.append([label, join(items, "、") if items else none])
+    return table(["つながり", "リンク"], shown)
+
+
+KIND_OF = {"委託先": "itakusaki", "提供先": "teikyosaki", "移転先": "itensaki"}
+
+
+def _external(url: object, text: str) -> Markup | str:
+    """A link to an http(s) address recorded in the YAML; anything else stays text."""
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        return link(url, text, rel="external")
+    return tag("span", "未登録", class_="pia-empty")
+
+
+def source_html(a: Assessment) -> Markup:
+    """The official original next to the title: PDF, the page listing it, and when it was fetched."""
+    rec = a.record
+    retrieved = rec.get("retrieved")
+    when = tag("time", retrieved.wareki, datetime=retrieved.iso) if isinstance(retrieved, WDate) else (
+        tag("span", "未登録", class_="pia-empty"))
+    if not any(rec.get(k) for k in ("source_url", "listing_url", "retrieved")):
+        parts = [join(["原本(PDF)の所在: ", tag("span", "未登録", class_="pia-empty")])]
+    else:
+        parts = [
+            join(["原本(PDF): ", _external(rec.get("source_url"), "団体が公表している評価書")]),
+            join(["掲載ページ: ", _external(rec.get("listing_url"), "団体のページ")]),
+            join(["取得日: ", when]),
+        ]
+    note = tag("span", "PDFから転記したページです。違いがあるときは原本が正です。", class_="pia-count")
+    return tag("p", join([join(parts, " / "), note], " "), class_="pia-source")
+
+
+def transcription_html(a: Assessment) -> Markup:
+    """転記の記録: where the text was taken from (file names, not for residents' first read)."""
+    rows = [("転記に使った資料", a.record.get("source") or "記録なし"), ("評価書のファイル", a.path)]
+    body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
+    table_html = Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>') + body + Markup(
+        "</tbody></table></div>")
+    intro = tag("p", "PDFから読み取った文字を転記した際の記録です。"
+                     "読み取れなかった箇所の理由は各項目の「転記の記録」にあります。")
+    return tag("details", tag("summary", "転記の記録") + intro + table_html, class_="pia-transcription")

@@ -22,7 +22,8 @@ def timeline_html(rows: list[dict[str, Any]]) -> Markup:
     if not rows:
         return tag("p", "変更箇所の記載なし", class_="pia-empty")
     ordered = sorted(enumerate(rows), key=lambda p: (tuple(-x for x in _date_key(p[1])), p[0]))
-    parts = [tag("p", f"変更 {len(rows)} 件(新しい順)", class_="pia-count")]
+    count = tag("p", f"変更 {len(rows)} 件(新しい順)", class_="pia-count")
+    parts = []
     for _, group in groupby(ordered, key=lambda p: _date_key(p[1])):
         items = [row for _, row in group]
         date = items[0].get("date")
@@ -31,7 +32,8 @@ def timeline_html(rows: list[dict[str, Any]]) -> Markup:
             "h3", tag("time", label, datetime=date.iso if isinstance(date, WDate) else None) + f"({len(items)} 件)"
         )
         parts.append(tag("section", head + join(_row(r) for r in items), class_="pia-timeline-date"))
-    return tag("div", join(parts), class_="pia-timeline")
+    summary = tag("summary", f"変更箇所 {len(rows)} 件を表示")
+    return tag("div", count + tag("details", summary + join(parts), class_="pia-fold"), class_="pia-timeline")
 
 
 def _cell(value: object) -> Markup:

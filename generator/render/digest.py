@@ -1,0 +1,126 @@
+"""The facts a resident asks about, gathered from one or more assessments and de-duplicated.
+
+Who runs the 事務, how many people, which systems, every 委託先 (with 再委託 yes/no/unknown),
+every 提供先 and 移転先, and where to ask for one's own data. A list the source does not let
+us read is reported as unknown (the file it belongs to), never as empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import Assessment
+from ..graph import Entity, FileNode, Graph
+from ..values import Marker
+from .order import name_key
+
+YES, NO, UNKNOWN = "あり", "なし", "不明"
+LIST_PATHS = {
+    "itakusaki": ("outsourcing", "entrustments"),
+    "teikyosaki": ("provision_transfer", "provisions"),
+    "itensaki": ("provision_transfer", "transfers"),
+}
+
+
+def get(record: Any, *path: str) -> Any:
+    """The value at `path`, a Marker if one stands on the way, or None."""
+    for key in path:
+        if isinstance(record, Marker) or not isinstance(record, dict):
+            return record if isinstance(record, Marker) else None
+        record = record.get(key)
+    return record
+
+
+@dataclass
+class Party:
+    """A 委託先/提供先/移転先 across the files of the assessments read, with where it occurs."""
+
+    entity: Entity
+    files: list[FileNode] = field(default_factory=list)
+    subcontract: set[str] = field(default_factory=set)
+
+    @property
+    def subcontract_label(self) -> str:
+        """あり if any 委託事項 says so; なし only if every one says so; else 不明."""
+        if YES in self.subcontract:
+            return YES
+        return NO if self.subcontract == {NO} else UNKNOWN
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        seen: dict[str, Assessment] = {}
+        for node in self.files:
+            seen.setdefault(node.assessment.id, node.assessment)
+        return list(seen.values())
+
+
+def subcontract_of(entry: dict[str, Any]) -> str:
+    status = get(entry, "subcontract", "status")
+    return {"再委託する": YES, "再委託しない": NO}.get(status, UNKNOWN) if isinstance(status, str) else UNKNOWN
+
+
+def parties(graph: Graph, assessments: list[Assessment], kind: str) -> list[Party]:
+    """Every entity of `kind` in the files of `assessments`, merged, in 五十音 order."""
+    found: dict[str, Party] = {}
+    for a in assessments:
+        for node in graph.files[a.id]:
+            entries = get(node.record, *LIST_PATHS[kind])
+            for entry in entries if isinstance(entries, list) else []:
+                ent = graph.entity_of(entry)
+                if ent is None:
+                    continue
+                party = found.setdefault(ent.key, Party(ent))
+                if node not in party.files:
+                    party.files.append(node)
+                if kind == "itakusaki":
+                    party.subcontract.add(subcontract_of(entry))
+    return sorted(found.values(), key=lambda p: (name_key(p.entity.name), p.entity.key))
+
+
+def unreadable_files(graph: Graph, assessments: list[Assessment], kind: str) -> list[FileNode]:
+    """Files whose list of `kind` (or a group above it) could not be read from the source."""
+    out = []
+    for a in assessments:
+        for node in graph.files[a.id]:
+            path = LIST_PATHS[kind]
+            entries = get(node.record, *path)
+            lost = isinstance(entries, Marker) or any(isinstance(e, Marker) for e in entries or [])
+            if lost or any(isinstance(get(node.record, *path[:i]), Marker) for i in range(1, len(path))):
+                out.append(node)
+    return out
+
+
+@dataclass
+class Digest:
+    """The summary of one assessment (or all assessments of a 団体)."""
+
+    assessments: list[Assessment]
+    systems: list[Entity]
+    unnamed_systems: int
+    contractors: list[Party]
+    providers: list[Party]
+    transfers: list[Party]
+    unknown: dict[str, list[FileNode]]
+
+
+def digest(graph: Graph, assessments: list[Assessment]) -> Digest:
+    systems: dict[str, Entity] = {}
+    unnamed = 0
+    for a in assessments:
+        entries = get(a.record, "basic_info", "systems")
+        for entry in entries if isinstance(entries, list) else []:
+            ent = graph.entity_of(entry)
+            if ent is not None and isinstance(get(entry, "name"), str):
+                systems.setdefault(ent.key, ent)
+            else:
+                unnamed += 1
+    return Digest(
+        assessments,
+        sorted(systems.values(), key=lambda e: name_key(e.name)),
+        unnamed,
+        parties(graph, assessments, "itakusaki"),
+        parties(graph, assessments, "teikyosaki"),
+        parties(graph, assessments, "itensaki"),
+        {kind: unreadable_files(graph, assessments, kind) for kind in LIST_PATHS},
+    )
