@@ -1,5 +1,6 @@
-"""The five seeds as content: counts equal the fidelity table (counted from the seeds), the
-table and marker list in content/README.md stay in sync, and spot checks against the seeds."""
+"""The five sources as content: the counts of every assessment are re-checked against content/sources/
+through the reviewed count file content/fidelity.yaml (one cited line per counted thing), the table in
+content/README.md stays in sync with it, and spot checks against the sources."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.content import load_content
 from generator.stats import assessment_stats, marker_lines
@@ -17,41 +19,98 @@ from generator.values import Marker, Tick
 
 from .conftest import CONTENT, ROOT
 
-# Counted from shared/seeds (see shared/seed-inventory): systems, files, 委託事項, 再委託する,
-# 提供先 rows, 移転先 rows, risk items (Ⅲ 十分か), 変更箇所 rows.
-SEED_COUNTS = {
-    "012033-3": dict(systems=4, files=1, itaku=1, saiitaku=1, teikyo=0, iten=0, risks=8, henko=22),
-    "012033-1": dict(systems=5, files=3, itaku=4, saiitaku=2, teikyo=1, iten=15, risks=24, henko=148),
-    "312011-14": dict(systems=7, files=2, itaku=2, saiitaku=2, teikyo=0, iten=1, risks=16, henko=12),
-    "131032-2": dict(systems=11, files=3, itaku=17, saiitaku=7, teikyo=5, iten=1, risks=22, henko=137),
-    "112224-7": dict(systems=4, files=1, itaku=1, saiitaku=1, teikyo=0, iten=2, risks=8, henko=52),
+SOURCES = CONTENT / "sources"
+FIDELITY: dict[str, dict[str, Any]] = yaml.safe_load((CONTENT / "fidelity.yaml").read_text(encoding="utf-8"))
+# Count-file category → key of `stats --json`, and the label whose absence proves an entry was lost in extraction.
+CATEGORIES = {
+    "システム": ("systems", "システムの名称"),
+    "ファイル": ("files", "特定個人情報ファイル名"),
+    "委託": ("itaku", "委託事項"),
+    "再委託": ("saiitaku", "再委託の有無"),
+    "提供先": ("teikyo", "提供先"),
+    "移転先": ("iten", "移転先"),
+    "リスク": ("risks", "リスクへの対策は十分か"),
 }
+CHANGE_ROW = re.compile(r"^(<p>)?\s*(平成|令和)[0-9元]+年[0-9]+月[0-9]+日(</p>)?\t")
+ENTRY = re.compile(r"^L(\d+)(?:-(\d+))?\s+(?:「(.+?)」|(消失))(?:\s|$)")
 CONTENT_DATA = load_content(CONTENT)
 BY_ID = {a.id: a for a in CONTENT_DATA.assessments}
 README = (CONTENT / "README.md").read_text(encoding="utf-8")
 
 
-def test_all_five_assessments_load() -> None:
-    assert sorted(BY_ID) == sorted(SEED_COUNTS)
+def _source_lines(aid: str) -> list[str]:
+    return (SOURCES / FIDELITY[aid]["出典"]).read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 
-@pytest.mark.parametrize("aid", sorted(SEED_COUNTS))
-def test_counts_equal_the_seed_counts(aid: str) -> None:
-    assert assessment_stats(BY_ID[aid]) == SEED_COUNTS[aid]
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _lines(span: str) -> tuple[int, int]:
+    first, _, last = span.removeprefix("L").partition("-")
+    return int(first), int(last or first)
+
+
+def seed_counts(aid: str) -> dict[str, int]:
+    """The eight counts of one assessment as the count file states them (in `stats --json` order)."""
+    entry = FIDELITY[aid]
+    counts = {key: len(entry[name]) for name, (key, _) in CATEGORIES.items()}
+    counts["henko"] = entry["変更"]["件数"]
+    return counts
+
+
+def test_count_file_covers_the_five_assessments_and_their_sources() -> None:
+    assert sorted(FIDELITY) == sorted(BY_ID)
+    for aid, entry in FIDELITY.items():
+        assert BY_ID[aid].record["source"] == entry["出典"]
+        assert (SOURCES / entry["出典"]).is_file()
+
+
+@pytest.mark.parametrize("aid", sorted(FIDELITY))
+def test_every_counted_thing_cites_a_source_line_that_shows_it(aid: str) -> None:
+    lines = _source_lines(aid)
+    wrong = []
+    for name, (_, lost_label) in CATEGORIES.items():
+        for cited in FIDELITY[aid][name]:
+            m = ENTRY.match(cited)
+            if m is None:
+                wrong.append(f"{name}: {cited}: 「L行 「引用」」か「L行-行 消失」の形ではありません")
+                continue
+            first, last = int(m[1]), int(m[2] or m[1])
+            text = "".join(lines[first - 1 : last])
+            if m[3] is not None and _squash(m[3]) not in _squash(text):
+                wrong.append(f"{name}: {cited}: L{first} に「{m[3]}」がありません")
+            if m[4] is not None and lost_label in text:
+                wrong.append(f"{name}: {cited}: 消失とした範囲に「{lost_label}」が残っています")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("aid", sorted(FIDELITY))
+def test_change_rows_are_recounted_from_the_source(aid: str) -> None:
+    first, last = _lines(FIDELITY[aid]["変更"]["範囲"])
+    lines = _source_lines(aid)
+    assert "変更箇所" in lines[first - 1] and last == len(lines)  # the table runs to the end of the document
+    rows = [n for n in range(first, last + 1) if CHANGE_ROW.match(lines[n - 1])]
+    assert len(rows) == FIDELITY[aid]["変更"]["件数"]
+
+
+@pytest.mark.parametrize("aid", sorted(FIDELITY))
+def test_counts_equal_the_count_file(aid: str) -> None:
+    assert assessment_stats(BY_ID[aid]) == seed_counts(aid)
 
 
 def test_stats_json_command_reports_the_same_counts() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "generator", "stats", "--json"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert json.loads(out.stdout) == SEED_COUNTS
+    assert json.loads(out.stdout) == {aid: seed_counts(aid) for aid in FIDELITY}
 
 
-@pytest.mark.parametrize("aid", sorted(SEED_COUNTS))
+@pytest.mark.parametrize("aid", sorted(FIDELITY))
 def test_readme_fidelity_row_and_markers_match_content(aid: str) -> None:
     row = next(line for line in README.splitlines() if line.startswith(f"| {aid} |"))
     numbers = [int(cell) for cell in row.strip("|").split("|")[4:]]
-    assert numbers == list(SEED_COUNTS[aid].values())
+    assert numbers == list(seed_counts(aid).values())
     block = re.search(rf"<!-- markers:{aid} -->\n(.*?)\n<!-- /markers:{aid} -->", README, re.S)
     assert block is not None
     assert block[1].splitlines() == (marker_lines(BY_ID[aid]) or ["- なし"])
