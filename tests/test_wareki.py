@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.wareki import WDate, parse_date
+from generator.wareki import DateError, WDate, parse_date
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,13 @@ from generator.wareki import WDate, parse_date
         ("令和 5年 4月 3日", (2023, 4, 3)),
         ("２０２３-０４-０３", (2023, 4, 3)),
         ("2024-02-29", (2024, 2, 29)),
+        ("2025/4/1", (2025, 4, 1)),  # what a clerk types
+        ("2023-4-3", (2023, 4, 3)),
+        ("2025年4月1日", (2025, 4, 1)),
+        ("R7.4.1", (2025, 4, 1)),
+        ("r7.4.1", (2025, 4, 1)),
+        ("Ｈ２７．１０", (2015, 10, None)),
+        ("令和7.4.1", (2025, 4, 1)),
     ],
 )
 def test_parse(raw: str, ymd: tuple[int, int, int | None]) -> None:
@@ -63,20 +70,42 @@ def test_round_trip_through_wareki(raw: str) -> None:
         "令和5年2月29日",
         "2023-02-30",
         "2023-13",
-        "2023-4-3",
-        "2023/04/03",
         "令和0年1月1日",  # no year 0
         "令和元年4月30日",
         "令和元年4月",  # before 令和 began (2019-05-01)
         "平成元年1月7日",  # still 昭和64年
         "慶応4年1月1日",
-        "R5.4.3",
         "令和5年4月3日まで",
+        "1800-01-01",  # before 明治
+        "9999-12-31",  # a typo, not a plan
+        "令和9999年1月1日",
+        "R0.4.1",
+        "X7.4.1",
     ],
 )
 def test_invalid_dates(raw: str) -> None:
     with pytest.raises(ValueError):
         parse_date(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("令和7年2月30日", "2月30日という日はありません(2025年2月は28日までです)。"),
+        ("2023-13", "13月という月はありません。"),
+        ("令和元年4月", "令和は2019年5月1日からです。"),
+        ("9999-12-31", "1868年(明治)から2199年までの日付を書いてください。"),
+        ("1868-01-01", "明治(1868年1月25日)より前の日付は書けません。"),
+    ],
+)
+def test_errors_say_what_is_wrong(raw: str, reason: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_date(raw)
+    assert err.value.ja == f"日付として読めません: 「{raw}」。{reason}例: 2023-04-03、令和5年4月3日、平成27年10月"
+
+
+def test_clerk_forms_normalise_to_wareki() -> None:
+    assert parse_date("2025/4/1").wareki == parse_date("R7.4.1").wareki == "令和7年4月1日"
 
 
 def test_month_precision_sorts_before_its_days() -> None:

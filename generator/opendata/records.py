@@ -3,6 +3,10 @@
 The walk follows the form spec (not the record), so every item appears — empty ones as
 null or [] — and the keys are the labels a clerk types in content/*.yaml. Dates, markers,
 ticks and record items become explicit objects so a consumer never parses Japanese text.
+
+How each value is known is explicit too: an inferred value is `{"推定": true, "値": …, "根拠": …}`
+(filter on `"推定" in value`), a lost one `{"判読不能" | "非公表": reason, "記載": what was read}`,
+and a source wording that differs from the form adds `"原本の表記"`.
 """
 
 from __future__ import annotations
@@ -11,8 +15,21 @@ from typing import Any
 
 from .. import urls
 from ..content import Assessment, Organization, assessment_root
-from ..forms.spec import Checks, Field, Group, RecordItems, Repeat, TextList
-from ..values import PARTIAL, Marker, RecordGroup, Tick
+from ..forms.spec import Checks, Field, Group, RecordItems, Repeat, TextList, children
+from ..values import (
+    EVIDENCE,
+    INFERRED,
+    PARTIAL,
+    PRINTED,
+    READ_VALUE,
+    RECORD_PRINTED,
+    UNTICKED,
+    Marker,
+    Printed,
+    RecordGroup,
+    Tick,
+    record_marker,
+)
 from ..wareki import WDate
 
 SCHEMA_VERSION = "1.0"
@@ -29,16 +46,17 @@ def value_json(spec: Field, value: Any) -> Any:
     """JSON of one item's value (any kind), following `spec`."""
     kind = spec.kind
     if isinstance(value, Marker):
-        out: dict[str, Any] = {value.kind: value.note}
-        if value.partial is not None:
-            out[PARTIAL] = value_json(spec, value.partial)
-        return out
+        return marker_json(spec, value)
     if value is None:
         return [] if isinstance(kind, Repeat) else None
     if isinstance(kind, Group):
-        return fields_json(kind.fields, value)
+        return record_json(kind.fields, value)
     if isinstance(kind, Repeat):
-        return [fields_json(kind.fields, entry) for entry in value]
+        entries = [record_json(kind.fields, entry) for entry in value]
+        marker = record_marker(value)
+        return inferred_json(marker, entries) if marker else entries
+    if isinstance(value, Printed):
+        return {READ_VALUE: str(value), PRINTED: value.printed}
     if isinstance(value, WDate):
         return date_json(value)
     if isinstance(kind, Checks):
@@ -50,13 +68,47 @@ def value_json(spec: Field, value: Any) -> Any:
     return value
 
 
+def marker_json(spec: Field, marker: Marker) -> dict[str, Any]:
+    """推定 as {推定: true, 値, 根拠}; 判読不能/非公表 as {kind: reason, 記載?: what was read, 未選択?: options}."""
+    if marker.inferred:
+        return inferred_json(marker, value_json(spec, marker.partial))
+    out: dict[str, Any] = {marker.kind: marker.note}
+    if isinstance(marker.partial, dict):  # what was read of a group or entry: only those items
+        read = marker.partial
+        out[PARTIAL] = {f.label: value_json(f, read[f.key]) for f in children(spec) if f.key in read}
+    elif marker.partial is not None:
+        out[PARTIAL] = value_json(spec, marker.partial)
+    if marker.unticked:
+        out[UNTICKED] = list(marker.unticked)
+    return out
+
+
+def inferred_json(marker: Marker, value: Any) -> dict[str, Any]:
+    out = {INFERRED: True, READ_VALUE: value, EVIDENCE: marker.note}
+    return {**out, PRINTED: marker.printed} if marker.printed else out
+
+
+def record_json(fields: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
+    """A group or entry, with its 原本の表記 and, when the whole record is inferred or lost, its marker."""
+    marker = record_marker(record)
+    if marker is not None and not marker.inferred:
+        return marker_json(Field("", "", Group(fields), ""), marker)
+    out = fields_json(fields, record)
+    if record.get(RECORD_PRINTED):
+        out[PRINTED] = record[RECORD_PRINTED]
+    return inferred_json(marker, out) if marker else out
+
+
 def fields_json(fields: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
     """A mapping keyed by label, in the order of the form."""
     return {f.label: value_json(f, record.get(f.key)) for f in fields}
 
 
-def _tick(t: Tick) -> dict[str, str | None]:
-    return {TICK_LABEL: t.label, TICK_TEXT: t.text}
+def _tick(t: Tick) -> dict[str, Any]:
+    out: dict[str, Any] = {TICK_LABEL: t.label, TICK_TEXT: t.text}
+    if t.evidence is not None:
+        out |= {INFERRED: True, EVIDENCE: t.evidence}
+    return {**out, PRINTED: t.printed} if t.printed else out
 
 
 def _group(g: RecordGroup) -> dict[str, Any]:

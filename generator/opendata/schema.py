@@ -2,7 +2,11 @@
 
 It mirrors records.value_json kind by kind, so the schema cannot drift from the data: every
 group and repeat becomes a definition (markers may stand in for any item, and a marker's
-「記載」 reuses the item's definition instead of copying it).
+「記載」 or a 推定's 「値」 reuses the item's definition instead of copying it).
+
+Provenance: `{"推定": true, "値": …, "根拠": …}` is an inferred value (a consumer drops those to keep
+only read values); `{"判読不能" | "非公表": reason, "記載": what was read, "未選択": [...]}` a lost one;
+`{"値": …, "原本の表記": …}` a read value whose source wording differs from the form.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from typing import Any
 
 from ..content import assessment_root
 from ..forms import FORMS
-from ..forms.spec import Checks, Choice, Date, Field, Form, Group, Int, RecordItems, Repeat, TextList
-from ..values import MARKERS, PARTIAL
+from ..forms.spec import Checks, Choice, Date, Field, Form, Group, Int, RecordItems, Repeat, Rich, Text, TextList
+from ..values import EVIDENCE, INFERRED, LOST, PARTIAL, PRINTED, READ_VALUE, UNTICKED
 from .records import GROUP_ITEMS, GROUP_NAME, SCHEMA_VERSION, TICK_LABEL, TICK_TEXT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -24,8 +28,14 @@ COMMON = {
     "date": {"type": "object", "additionalProperties": False, "required": ["iso", "wareki"],
              "properties": {"iso": {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}, "wareki": STRING}},
     "marker": {"type": "object", "additionalProperties": False, "minProperties": 1,
-               "properties": {**{m: STRING for m in MARKERS}, PARTIAL: True},
-               "oneOf": [{"required": [m]} for m in MARKERS]},
+               "description": "判読不能(抽出で消失)または非公表: 理由と、読み取れた記載(記載)、"
+                              "チェックなしと読み取れた選択肢(未選択)。",
+               "properties": {**{m: STRING for m in LOST}, PARTIAL: True, UNTICKED: {"type": "array", "items": STRING}},
+               "oneOf": [{"required": [m]} for m in LOST]},
+    "inferred": {"type": "object", "additionalProperties": False, "required": [INFERRED, READ_VALUE, EVIDENCE],
+                 "description": "推定した値(原本から読み取れた値ではない): 値と、その根拠"
+                                "(何をどこで読み、なぜその値になるか)。",
+                 "properties": {INFERRED: {"const": True}, READ_VALUE: True, EVIDENCE: STRING, PRINTED: STRING}},
     "recordItems": {"type": "array", "items": {
         "type": "object", "additionalProperties": False, "required": [GROUP_NAME, GROUP_ITEMS],
         "properties": {GROUP_NAME: {"type": ["string", "null"]}, GROUP_ITEMS: {"type": "array", "items": STRING}}}},
@@ -46,10 +56,14 @@ class _Builder:
         kind = spec.kind
         if isinstance(kind, (Group, Repeat)):
             name = f"{self.prefix}.{path}"
+            props = {f.label: self.field(f, f"{path}.{f.key}") for f in kind.fields} | {PRINTED: STRING}
             obj = {"type": "object", "additionalProperties": False, "required": [f.label for f in kind.fields],
-                   "properties": {f.label: self.field(f, f"{path}.{f.key}") for f in kind.fields}}
+                   "properties": props}
+            self.defs[f"{name}.read"] = {**obj, "required": []}  # what was read of a 判読不能 group or entry
             if isinstance(kind, Repeat):
-                obj = {"type": "array", "items": obj, **({"maxItems": kind.max_items} if kind.max_items else {})}
+                self.defs[f"{name}.entry"] = obj
+                entry = self.alternatives({"$ref": f"#/$defs/{name}.entry"}, {"$ref": f"#/$defs/{name}.read"})
+                obj = {"type": "array", "items": entry, **({"maxItems": kind.max_items} if kind.max_items else {})}
             self.defs[name] = obj
             return {"$ref": f"#/$defs/{name}"}
         if isinstance(kind, Choice):
@@ -57,7 +71,9 @@ class _Builder:
         if isinstance(kind, Checks):
             return self.shared("checks", kind.options, {"type": "array", "items": {
                 "type": "object", "additionalProperties": False, "required": [TICK_LABEL, TICK_TEXT],
-                "properties": {TICK_LABEL: {"enum": list(kind.options)}, TICK_TEXT: {"type": ["string", "null"]}}}})
+                "properties": {TICK_LABEL: {"enum": list(kind.options)}, TICK_TEXT: {"type": ["string", "null"]},
+                               INFERRED: {"const": True}, EVIDENCE: STRING, PRINTED: STRING},
+                "dependentRequired": {INFERRED: [EVIDENCE], EVIDENCE: [INFERRED]}}})
         if isinstance(kind, Date):
             return {"$ref": "#/$defs/date"}
         if isinstance(kind, RecordItems):
@@ -73,12 +89,22 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def field(self, spec: Field, path: str) -> dict[str, Any]:
-        """Value, or a 判読不能/非公表 marker (its 記載 is a value), or null when the item is optional."""
+        """Value, 推定 (its 値 is a value), 判読不能/非公表 (its 記載 is a value), or null when optional."""
         value = self.value(spec, path)
-        marker = {"$ref": "#/$defs/marker", "properties": {PARTIAL: value}}
+        read = {"$ref": f"{value['$ref']}.read"} if isinstance(spec.kind, Group) else value
+        options = self.alternatives(value, read)["anyOf"]
+        if isinstance(spec.kind, (Text, Rich, Choice)):
+            options.append({"type": "object", "additionalProperties": False, "required": [READ_VALUE, PRINTED],
+                            "properties": {READ_VALUE: value, PRINTED: STRING}})
         nullable = not spec.required and not isinstance(spec.kind, Repeat)
         return {"title": spec.heading, "description": spec.description,
-                "anyOf": [value, marker, *([NULL] if nullable else [])]}
+                "anyOf": [*options, *([NULL] if nullable else [])]}
+
+    @staticmethod
+    def alternatives(value: dict[str, Any], read: dict[str, Any]) -> dict[str, Any]:
+        """The value as read, or inferred (推定), or lost with what was read of it (判読不能/非公表)."""
+        inferred = {"$ref": "#/$defs/inferred", "properties": {READ_VALUE: value}}
+        return {"anyOf": [value, inferred, {"$ref": "#/$defs/marker", "properties": {PARTIAL: read}}]}
 
 
 def assessment_schema() -> dict[str, Any]:

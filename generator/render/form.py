@@ -10,9 +10,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..forms.spec import Field, Group, Repeat
-from ..values import Marker
+from ..values import RECORD_PRINTED, Marker, record_marker
 from .html import join, link, tag
-from .values import Linker, marker_html, value_html
+from .values import Linker, evidence_html, marker_html, partial_html, value_html
 
 MAX_HEADING = 6
 
@@ -55,9 +55,18 @@ class FormRenderer:
         self.version = version
 
     def rows(
-        self, fields: tuple[Field, ...], record: dict[str, Any], level: int, anchor: str, skip_chapters: bool = True
+        self,
+        fields: tuple[Field, ...],
+        record: dict[str, Any],
+        level: int,
+        anchor: str,
+        skip_chapters: bool = True,
+        only_present: bool = False,
     ) -> Markup:
-        """Leaf items as a two-column table; groups and repeats as sub-sections, in order."""
+        """Leaf items as a two-column table; groups and repeats as sub-sections, in order.
+
+        `only_present`: just the items a partial (判読不能) record has, not 「記載なし」 for the rest.
+        """
         out: list[Markup] = []
         pending: list[Markup] = []
 
@@ -71,7 +80,7 @@ class FormRenderer:
                 pending.clear()
 
         for spec in fields:
-            if skip_chapters and spec.chapter:
+            if (skip_chapters and spec.chapter) or (only_present and spec.key not in record):
                 continue
             value = record.get(spec.key) if isinstance(record, dict) else None
             if _is_leaf(spec):
@@ -95,10 +104,36 @@ class FormRenderer:
         """A group or repeating group with its heading."""
         head = self.heading(level, spec.heading_in(self.version), anchor)
         if isinstance(value, Marker):
-            return head + marker_html(value, spec, self.linker)
+            return head + self.lost(spec, value, level, anchor)
+        head += self.annotations(spec, value)
         if isinstance(spec.kind, Group):
             return head + self.rows(spec.kind.fields, value or {}, level + 1, anchor)
         return head + self.entries(spec, value or [], level + 1, anchor)
+
+    def lost(self, spec: Field, marker: Marker, level: int, anchor: str) -> Markup:
+        """A 判読不能/非公表 group or list: the box, then what was read of it, laid out like the form."""
+        if isinstance(marker.partial, dict) and isinstance(spec.kind, Group):
+            body = self.rows(spec.kind.fields, marker.partial, level + 1, anchor, only_present=True)
+        elif isinstance(marker.partial, list) and isinstance(spec.kind, Repeat):
+            body = self.entries(spec, marker.partial, level + 1, anchor)
+        else:
+            return marker_html(marker, spec, self.linker)
+        return marker_html(Marker(marker.kind, marker.note), spec, self.linker) + partial_html(body)
+
+    def annotations(self, spec: Field, value: Any) -> Markup:
+        """原本の表記 of a group, and the marker of a whole group, entry or list (推定 / 判読不能 / 非公表)."""
+        out = []
+        printed = value.get(RECORD_PRINTED) if isinstance(value, dict) else None
+        if printed:
+            out.append(tag("p", f"原本の表記: {printed}", class_="pia-printed"))
+        marker = record_marker(value)
+        if marker is not None and marker.inferred:
+            text = tag("span", "この記載全体が推定です(原本から読み取れた値ではありません)")
+            badge = tag("strong", "推定", class_="pia-inferred-badge")
+            out.append(tag("div", join([badge, Markup(" "), text, evidence_html(marker.note)]), class_="pia-inferred"))
+        elif marker is not None:
+            out.append(marker_html(Marker(marker.kind, marker.note), spec, self.linker))
+        return join(out)
 
     def entries(self, spec: Field, entries: list[dict[str, Any]], level: int, anchor: str) -> Markup:
         """Entries of a repeating group, each under 「システム1」「委託事項2: 名称」… headings."""
@@ -110,7 +145,7 @@ class FormRenderer:
         for i, entry in enumerate(entries, 1):
             name = entry.get(title.key) if title else None
             label = f"{kind.item}{i}: {name}" if isinstance(name, str) and name else f"{kind.item}{i}"
-            body = self.rows(kind.fields, entry, level + 1, f"{anchor}-{i}")
+            body = self.annotations(spec, entry) + self.entry_rows(kind, entry, level + 1, f"{anchor}-{i}")
             href = self.entry_linker(spec, entry) if self.entry_linker else None
             if href:
                 body = (
@@ -119,6 +154,15 @@ class FormRenderer:
                 )
             out.append(tag("section", self.heading(level, label, f"{anchor}-{i}") + body, class_="pia-entry"))
         return join(out)
+
+    def entry_rows(self, kind: Repeat, entry: dict[str, Any], level: int, anchor: str) -> Markup:
+        """An entry's items; of a 判読不能/非公表 entry only what was read, under 「読み取れた記載」."""
+        marker = record_marker(entry)
+        if marker is None or marker.inferred:
+            return self.rows(kind.fields, entry, level, anchor)
+        if not isinstance(marker.partial, dict):
+            return Markup("")
+        return partial_html(self.rows(kind.fields, marker.partial, level, anchor, only_present=True))
 
     def chapter_across(
         self, spec: Field, parent: Field, entries: list[dict[str, Any]], level: int, anchor: str

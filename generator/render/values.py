@@ -1,5 +1,5 @@
 """One value of a form item as HTML: choices as the chosen answer, checkboxes as the ticked
-items, dates in 和暦, markers (判読不能 / 非公表) visibly distinct, entity names as links."""
+items, dates in 和暦, markers (推定 / 判読不能 / 非公表) visibly distinct in text, entity names as links."""
 
 from __future__ import annotations
 
@@ -8,34 +8,68 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from ..forms.spec import Checks, Choice, Date, Field, Int, RecordItems, Text, TextList
-from ..values import UNREADABLE, Marker, RecordGroup, Tick
+from ..values import INFERRED, UNREADABLE, Marker, RecordGroup, Tick
 from ..wareki import WDate
 from .html import join, rich_text, tag, ul
 
 EMPTY = tag("span", "記載なし", class_="pia-empty")
+UNTICKED_BOX = Markup('<span class="pia-tick" aria-hidden="true">☐</span> ')
 Linker = Callable[[Field, str], str | None]  # (field, text value) → href or None
 
 
 def marker_html(marker: Marker, spec: Field, linker: Linker) -> Markup:
-    """A 判読不能/非公表 box: label, reason, and whatever part survived."""
+    """A 推定 value with its evidence, or a 判読不能/非公表 box: label, reason, and whatever part survived."""
+    if marker.inferred:
+        return inferred_html(marker, value_html(spec, marker.partial, linker))
     kind = "unreadable" if marker.kind == UNREADABLE else "withheld"
     label = "判読不能(要確認)" if marker.kind == UNREADABLE else "非公表"
     head = tag("strong", label, class_="pia-marker-label")
     parts = [head, tag("span", marker.note, class_="pia-marker-note")]
-    if marker.partial is not None:
-        parts.append(
-            tag(
-                "div",
-                join(
-                    [
-                        tag("span", "読み取れた記載: ", class_="pia-marker-partial-label"),
-                        value_html(spec, marker.partial, linker),
-                    ]
-                ),
-                class_="pia-marker-partial",
-            )
-        )
+    if isinstance(spec.kind, Checks) and (marker.partial is not None or marker.unticked):
+        parts.extend(_partial_checks(spec.kind, marker))
+    elif marker.partial is not None:
+        parts.append(partial_html(value_html(spec, marker.partial, linker)))
     return tag("div", join(parts), class_=f"pia-marker pia-marker--{kind}", role="note")
+
+
+def partial_html(body: Markup, label: str = "読み取れた記載") -> Markup:
+    return tag("div", tag("span", f"{label}: ", class_="pia-marker-partial-label") + body, class_="pia-marker-partial")
+
+
+def inferred_html(marker: Marker, body: Markup) -> Markup:
+    """A 推定 badge (text, not colour alone), the value, 原本の表記, and the evidence in a collapsed 「推定の根拠」."""
+    badge = tag("strong", "推定", class_="pia-inferred-badge")
+    evidence = evidence_html(marker.note)
+    return tag("div", join([badge, Markup(" "), body, printed_html(marker.printed), evidence]), class_="pia-inferred")
+
+
+def evidence_html(note: str) -> Markup:
+    return tag("details", tag("summary", "推定の根拠") + tag("span", note), class_="pia-inferred-evidence")
+
+
+def printed_html(printed: str | None) -> Markup:
+    """The source's own wording where it differs from the form's (原本の表記)."""
+    return tag("span", f"(原本の表記: {printed})", class_="pia-printed") if printed else Markup("")
+
+
+def _partial_checks(kind: Checks, marker: Marker) -> list[Markup]:
+    """A partly readable checkbox list: ticks read, ticks inferred, options read as unticked, options unknown."""
+    ticks = marker.partial if isinstance(marker.partial, tuple) else ()
+    read = [t for t in ticks if t.evidence is None]
+    guessed = [t for t in ticks if t.evidence is not None]
+    seen = {t.label for t in ticks} | set(marker.unticked)
+    unknown = [o for o in kind.options if o not in seen]
+    parts = []
+    if read:
+        parts.append(partial_html(ul([_tick(t) for t in read], class_="pia-checks")))
+    if guessed:
+        parts.append(partial_html(ul([_tick(t) for t in guessed], class_="pia-checks"), "推定した記載"))
+    if marker.unticked:
+        boxes = [UNTICKED_BOX + tag("span", o) for o in marker.unticked]
+        parts.append(partial_html(ul(boxes, class_="pia-checks"), "チェックなしと読み取れた選択肢"))
+    if unknown:
+        parts.append(partial_html(ul(unknown, class_="pia-checks"), "読み取れなかった選択肢"))
+    return parts
 
 
 def value_html(spec: Field, value: object, linker: Linker) -> Markup:
@@ -46,7 +80,7 @@ def value_html(spec: Field, value: object, linker: Linker) -> Markup:
         return marker_html(value, spec, linker)
     kind = spec.kind
     if isinstance(kind, Choice):
-        return tag("span", value, class_="pia-choice")
+        return tag("span", value, class_="pia-choice") + printed_html(getattr(value, "printed", None))
     if isinstance(kind, Checks):
         return ul([_tick(t) for t in value], class_="pia-checks")
     if isinstance(kind, Date) and isinstance(value, WDate):
@@ -58,12 +92,15 @@ def value_html(spec: Field, value: object, linker: Linker) -> Markup:
     if isinstance(kind, RecordItems):
         return record_items_html(value)
     if isinstance(kind, Text):
-        return _linked(spec, str(value), linker)
-    return rich_text(str(value))
+        return _linked(spec, str(value), linker) + printed_html(getattr(value, "printed", None))
+    return rich_text(str(value)) + printed_html(getattr(value, "printed", None))
 
 
 def _tick(t: Tick) -> Markup:
     body = tag("span", t.label) + (tag("span", f"({t.text})", class_="pia-tick-text") if t.text else Markup(""))
+    body += printed_html(t.printed)
+    if t.evidence is not None:
+        body = inferred_html(Marker(INFERRED, t.evidence), body)
     return Markup('<span class="pia-tick" aria-hidden="true">☑</span> ') + body
 
 
