@@ -41,6 +41,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     stats = {a.id: assessment_stats(a) for a in content.assessments}
+    if args.provenance:
+        from .stats import provenance_table
+
+        print("\n".join(provenance_table(list(content.assessments))))
+        return 0
     if args.markers:
         from .stats import marker_lines
 
@@ -123,6 +128,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "stats":
             s.add_argument("--json", action="store_true")
             s.add_argument("--markers", action="store_true", help="判読不能・非公表の一覧(content/README.md 用)")
+            s.add_argument("--provenance", action="store_true",
+                           help="読み取り・推定・判読不能・非公表の件数表(content/README.md 用)")
         if name == "build":
             s.add_argument("--site", type=Path, default=DEFAULT_SITE)
             s.add_argument("--docs", type=Path, default=None, help="生成した Markdown もこのフォルダに書き出す")
