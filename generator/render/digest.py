@@ -16,6 +16,7 @@ from ..values import Marker
 from .order import name_key
 
 YES, NO, UNKNOWN = "あり", "なし", "不明"
+NAME_KEYS = {"system": "name", "itakusaki": "contractor", "teikyosaki": "name", "itensaki": "name"}
 LIST_PATHS = {
     "itakusaki": ("outsourcing", "entrustments"),
     "teikyosaki": ("provision_transfer", "provisions"),
@@ -48,6 +49,11 @@ class Party:
         return NO if self.subcontract == {NO} else UNKNOWN
 
     @property
+    def named(self) -> bool:
+        """False when the source does not let us read the name (the entity stands for one entry)."""
+        return any(isinstance(ref.record.get(NAME_KEYS[self.entity.kind]), str) for ref in self.entity.refs)
+
+    @property
     def assessments(self) -> list[Assessment]:
         seen: dict[str, Assessment] = {}
         for node in self.files:
@@ -75,7 +81,7 @@ def parties(graph: Graph, assessments: list[Assessment], kind: str) -> list[Part
                     party.files.append(node)
                 if kind == "itakusaki":
                     party.subcontract.add(subcontract_of(entry))
-    return sorted(found.values(), key=lambda p: (name_key(p.entity.name), p.entity.key))
+    return sorted(found.values(), key=lambda p: (not p.named, name_key(p.entity.name), p.entity.key))
 
 
 def unreadable_files(graph: Graph, assessments: list[Assessment], kind: str) -> list[FileNode]:

@@ -10,6 +10,7 @@ from .. import urls
 from ..content import Assessment
 from ..graph import KIND_LABELS, FileNode, Graph
 from ..values import Marker
+from ..views.flow import departments
 from .digest import UNKNOWN, YES, Digest, Party, digest, get
 from .html import join, link, rich_text, tag
 
@@ -31,7 +32,9 @@ def _subcontract(p: Party) -> Markup:
 
 
 def _party(p: Party, kind: str, rel: Rel, show_where: bool) -> Markup:
-    parts = [link(rel(p.entity.url), p.entity.name)]
+    unnamed = f"名称を原本から読み取れなかった{KIND_LABELS[kind]}(ファイル: {p.files[0].name})"
+    name = p.entity.name if p.named else unnamed
+    parts = [link(rel(p.entity.url), name)]
     if kind == "itakusaki":
         parts.append(_subcontract(p))
     if show_where:
@@ -59,6 +62,8 @@ def party_list(d: Digest, kind: str, rel: Rel, show_where: bool = False) -> Mark
 def _count(d: Digest, kind: str) -> str:
     parties = {"itakusaki": d.contractors, "teikyosaki": d.providers, "itensaki": d.transfers}[kind]
     more = "以上" if d.unknown[kind] else ""
+    if kind == "itensaki":
+        return f"{sum(departments(p.entity.name) for p in parties)} 部署{more}"
     return f"{len(parties)} 件{more}"
 
 

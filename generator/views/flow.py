@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..content import Assessment
 from ..graph import Entity, FileNode, Graph
 from ..names import normalize
+from ..render.digest import unreadable_files
 
 _BUREAU = re.compile(r"^(.*(?:部|局|室|所|委員会|センター))(.+)$")
 MIN_UNIT = 3  # shorter texts (「課」) never match by suffix
@@ -46,26 +48,53 @@ def department_of(a: Assessment) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_NEW_BUREAU = re.compile(r"(?:部|局|所|委員会|センター)$")
+
+
+def departments(name: str) -> int:
+    """How many departments one 移転先 text names: 「、」 separates them, and so does a space between two
+    bureau names (「芝地区総合支所 麻布地区総合支所」 is two; 「財政部 市民税課」 is one)."""
+    count = 0
+    for part in re.split(r"[、,]", unicodedata.normalize("NFKC", name)):
+        words = part.split()
+        count += 1 if words else 0
+        count += sum(1 for prev, word in pairwise(words)
+                     if _NEW_BUREAU.search(prev) and _NEW_BUREAU.search(word))
+    return count
+
+
 @dataclass
 class Receiver:
-    """A receiving department (移転先 entity) with the files it receives and its own assessments."""
+    """A receiving 委託先, 提供先 or 移転先 with the files it receives; a department's own assessments.
+
+    `unknown`: the file's list could not be read from the source; the receiver stands for that gap.
+    """
 
     entity: Entity
     sources: list[FileNode] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
+    kind: str = "itensaki"
+    unknown: bool = False
 
 
-def receivers(graph: Graph, org_code: str) -> list[Receiver]:
-    """Every 移転先 of the 団体's files, in first-seen order (assessment id, file, item)."""
+def receivers(graph: Graph, org_code: str, kinds: tuple[str, ...] = ("itensaki",)) -> list[Receiver]:
+    """Every receiver of the 団体's files, by kind, in first-seen order (assessment id, file, item)."""
     found: dict[str, Receiver] = {}
     own = [a for a in graph.assessments if a.org_code == org_code]
-    for a in own:
-        for node in graph.files[a.id]:
-            for ent in node.links["itensaki"]:
-                rec = found.setdefault(ent.key, Receiver(ent))
-                if node not in rec.sources:
-                    rec.sources.append(node)
+    for kind in kinds:
+        lost = unreadable_files(graph, own, kind)
+        for a in own:
+            for node in graph.files[a.id]:
+                for ent in node.links[kind]:
+                    rec = found.setdefault(f"{kind}:{ent.key}", Receiver(ent, kind=kind))
+                    if node not in rec.sources:
+                        rec.sources.append(node)
+                if node in lost:
+                    gap = Entity(kind, f"unknown:{kind}:{node.url}", "原本から読み取れませんでした", node.url)
+                    found[gap.key] = Receiver(gap, [node], kind=kind, unknown=True)
     for rec in found.values():
+        if rec.kind != "itensaki" or rec.unknown:
+            continue
         names = units(rec.entity.name) if any(isinstance(r.record.get("name"), str) for r in rec.entity.refs) else []
         senders = {n.assessment.id for n in rec.sources}
         rec.assessments = [b for b in own if b.id not in senders and (dept := department_of(b))

@@ -49,6 +49,7 @@ class Box:
     y: float
     w: float
     lines: list[Line]
+    unknown: bool = False  # a list the source does not let us read: drawn dashed
 
     @property
     def h(self) -> float:
@@ -60,7 +61,7 @@ class Box:
 
     def svg(self, rel: Rel) -> Markup:
         parts = [tag("rect", "", x=self.x, y=round(self.y, 1), width=self.w, height=round(self.h, 1), rx=6,
-                     class_="pia-flow-box")]
+                     class_="pia-flow-box" + (" pia-flow-box--unknown" if self.unknown else ""))]
         y = self.y + PAD
         for text, size, href, cls in self.lines:
             y += size * 1.45
@@ -75,10 +76,13 @@ def arrow_marker(marker_id: str) -> Markup:
                markerUnits="userSpaceOnUse", orient="auto")
 
 
-def edge(d: str, marker_id: str, linked: bool, source: str, target: str) -> Markup:
-    """One arrow; data-source/data-target name its ends (for tests and styling)."""
-    return tag("path", "", d=d, class_="pia-flow-edge" + (" pia-flow-edge--linked" if linked else ""),
-               marker_end=f"url(#{marker_id})", data_source=source, data_target=target)
+def edge(d: str, marker_id: str, linked: bool, source: str, target: str, kind: str = "itensaki",
+         unknown: bool = False) -> Markup:
+    """One arrow; data-source/data-target/data-kind name its ends and flow (for tests and styling)."""
+    cls = "pia-flow-edge" + (" pia-flow-edge--linked" if linked else "")
+    cls += " pia-flow-edge--unknown" if unknown else ""
+    return tag("path", "", d=d, class_=cls, marker_end=f"url(#{marker_id})", data_source=source, data_target=target,
+               data_kind=kind)
 
 
 def svg(width: float, height: float, body: Markup, marker_id: str, variant: str) -> Markup:

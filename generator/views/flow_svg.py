@@ -19,6 +19,7 @@ from .flow_draw import NAME, SUB, Box, Line, Rel, edge, lines, svg
 GAP = 12
 WIDE, LEFT, RIGHT = 760, (8, 250), (350, 402)  # width; x and width of each column
 NARROW, INDENT = 340, 30
+FLOW_LABELS = {"itakusaki": "委託先(会社など)", "teikyosaki": "提供先(他の機関)", "itensaki": "移転先(庁内の部署)"}
 
 
 def _source(node: FileNode, w: float) -> list[Line]:
@@ -27,7 +28,8 @@ def _source(node: FileNode, w: float) -> list[Line]:
 
 
 def _receiver(r: Receiver, w: float) -> list[Line]:
-    out = lines(r.entity.name, w, NAME, r.entity.url, "pia-flow-name")
+    out = lines(FLOW_LABELS[r.kind], w, SUB, None, "pia-flow-kind")
+    out += lines(r.entity.name, w, NAME, r.entity.url, "pia-flow-unknown" if r.unknown else "pia-flow-name")
     for a in r.assessments:
         out += lines(f"▶ この部署の評価書: {a.title}", w, SUB, urls.assessment(a.id), "pia-flow-link")
     return out
@@ -50,19 +52,19 @@ def wide_svg(items: list[Receiver], rel: Rel) -> Markup:
     """Departments stacked on the right; each file centred on its departments, never overlapping."""
     right, y = {}, 8.0
     for r in items:
-        right[r.entity.key] = box = Box(RIGHT[0], y, RIGHT[1], _receiver(r, RIGHT[1]))
+        right[(r.kind, r.entity.key)] = box = Box(RIGHT[0], y, RIGHT[1], _receiver(r, RIGHT[1]), r.unknown)
         y += box.h + GAP
     left, bottom, edges = [], 8.0, []
     for node, receivers in _sources(items).values():
         box = Box(LEFT[0], 0, LEFT[1], _source(node, LEFT[1]))
-        box.y = max(bottom, sum(right[r.entity.key].cy for r in receivers) / len(receivers) - box.h / 2)
+        box.y = max(bottom, sum(right[(r.kind, r.entity.key)].cy for r in receivers) / len(receivers) - box.h / 2)
         bottom = box.y + box.h + GAP
         left.append(box)
         x1, y1 = box.x + box.w, box.cy
         for r in receivers:
-            x2, y2 = RIGHT[0] - 1, right[r.entity.key].cy
+            x2, y2 = RIGHT[0] - 1, right[(r.kind, r.entity.key)].cy
             edges.append(edge(f"M{x1},{y1} C{x1 + 45},{y1} {x2 - 45},{y2} {x2},{y2}", "pia-flow-arrow-wide",
-                              bool(r.assessments), _label(node), r.entity.name))
+                              bool(r.assessments), _label(node), r.entity.name, r.kind, r.unknown))
     body = join(edges) + join(b.svg(rel) for b in (*left, *right.values()))
     return svg(WIDE, max(y, bottom), body, "pia-flow-arrow-wide", "wide")
 
@@ -76,10 +78,10 @@ def narrow_svg(items: list[Receiver], rel: Rel) -> Markup:
         y += source.h + GAP
         trunk, last = 4 + INDENT / 2, 0.0
         for r in receivers:
-            box = Box(4 + INDENT, y, NARROW - 8 - INDENT, _receiver(r, NARROW - 8 - INDENT))
+            box = Box(4 + INDENT, y, NARROW - 8 - INDENT, _receiver(r, NARROW - 8 - INDENT), r.unknown)
             boxes.append(box)
             edges.append(edge(f"M{trunk},{box.cy} L{box.x - 1},{box.cy}", "pia-flow-arrow-narrow",
-                              bool(r.assessments), _label(node), r.entity.name))
+                              bool(r.assessments), _label(node), r.entity.name, r.kind, r.unknown))
             y, last = y + box.h + GAP, box.cy
         edges.append(tag("path", "", d=f"M{trunk},{round(source.y + source.h, 1)} L{trunk},{last}",
                          class_="pia-flow-edge"))
