@@ -13,6 +13,7 @@ from ..wareki import WDate
 from .html import join, rich_text, tag, ul
 
 EMPTY = tag("span", "記載なし", class_="pia-empty")
+UNREAD_LABEL = "原本から読み取れませんでした"
 UNTICKED_BOX = Markup('<span class="pia-tick" aria-hidden="true">☐</span> ')
 Linker = Callable[[Field, str], str | None]  # (field, text value) → href or None
 
@@ -22,14 +23,21 @@ def marker_html(marker: Marker, spec: Field, linker: Linker) -> Markup:
     if marker.inferred:
         return inferred_html(marker, value_html(spec, marker.partial, linker))
     kind = "unreadable" if marker.kind == UNREADABLE else "withheld"
-    label = "判読不能(要確認)" if marker.kind == UNREADABLE else "非公表"
+    label = UNREAD_LABEL if marker.kind == UNREADABLE else "非公表"
     head = tag("strong", label, class_="pia-marker-label")
-    parts = [head, tag("span", marker.note, class_="pia-marker-note")]
+    parts = [head, transcription_note(marker.note) if marker.kind == UNREADABLE else tag(
+        "span", marker.note, class_="pia-marker-note")]
     if isinstance(spec.kind, Checks) and (marker.partial is not None or marker.unticked):
         parts.extend(_partial_checks(spec.kind, marker))
     elif marker.partial is not None:
         parts.append(partial_html(value_html(spec, marker.partial, linker)))
     return tag("div", join(parts), class_=f"pia-marker pia-marker--{kind}", role="note")
+
+
+def transcription_note(note: str) -> Markup:
+    """Why a value could not be read (seed lines, reasoning): for checking the transcription, so collapsed."""
+    return tag("details", tag("summary", "転記の記録") + tag("span", note, class_="pia-marker-note"),
+               class_="pia-transcription")
 
 
 def partial_html(body: Markup, label: str = "読み取れた記載") -> Markup:
@@ -44,7 +52,7 @@ def inferred_html(marker: Marker, body: Markup) -> Markup:
 
 
 def evidence_html(note: str) -> Markup:
-    return tag("details", tag("summary", "推定の根拠") + tag("span", note), class_="pia-inferred-evidence")
+    return tag("details", tag("summary", "推定の根拠(転記の記録)") + tag("span", note), class_="pia-inferred-evidence")
 
 
 def printed_html(printed: str | None) -> Markup:
