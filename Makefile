@@ -21,7 +21,15 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve
 
+FORM ?= 重点項目評価書
 new: $(STAMP)
+	@if [ -z "$(ORG)" ] || [ -z "$(NUMBER)" ]; then \
+	  echo "使い方: make new ORG=団体コード NUMBER=評価書番号 [FORM=重点項目評価書|全項目評価書]"; \
+	  echo "例:     make new ORG=012033 NUMBER=99 FORM=重点項目評価書"; \
+	  echo "団体は先に content/organizations/団体コード.yaml に登録します。既にあるファイルは上書きしません。"; \
+	  echo "(usage: make new ORG=<団体コード> NUMBER=<評価書番号> [FORM=<様式>])"; \
+	  exit 2; \
+	fi
 	$(PY) -m generator new --org "$(ORG)" --form "$(FORM)" --number "$(NUMBER)"
 
 goldens: $(STAMP)

@@ -65,6 +65,8 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, str]:
             return line, _QUOTE_HINT[0], _QUOTE_HINT[1]
     elif quote := _multiline_quote(text, exc.problem_mark.index if exc.problem_mark else len(text)):
         return quote, _QUOTE_HINT[0], _QUOTE_HINT[1]
+    if exc.problem and exc.problem.startswith(_INDENT_PROBLEMS) and (slip := _indent_slip(text, line)):
+        return slip, _INDENT_HINT[0], _INDENT_HINT[1]
     lines = text.splitlines()
     for number in (line,) if local else (line, line - 1):
         if 0 < number <= len(lines) and _NO_SPACE_KEY.match(lines[number - 1]):
@@ -84,3 +86,48 @@ def _multiline_quote(text: str, before: int) -> int:
     except yaml.YAMLError:
         pass
     return 0
+
+
+_INDENT_PROBLEMS = ("mapping values are not allowed here", "expected <block end>", "did not find expected key")
+_INDENT_HINT = (
+    "(字下げがずれています。この行の字下げを、同じまとまりの他の項目とそろえてください。入れ子は半角スペース2つずつです)",
+    " (indentation slip on this line: align it with the other items of its group, 2 spaces per level)",
+)
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _indent_slip(text: str, upto: int) -> int:
+    """The last line at or before `upto` whose indentation breaks the 2-space nesting (0 if none).
+
+    PyYAML reports an indentation slip where it gives up, often the line after the slip; this finds
+    the line a clerk has to fix. Block scalar (|) contents and comments are skipped. A slipped line is
+    then read as if indented correctly, so the correct lines after it are not blamed.
+    """
+    slip, child, scalar, levels = 0, None, None, [0]
+    for number, line in enumerate(text.splitlines()[:upto], 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if scalar is not None and (not line.strip() or indent > scalar):
+            continue
+        scalar = None
+        if _is_comment(line):
+            continue
+        if indent > levels[-1]:
+            if child is not None and indent != child:
+                slip, indent = number, child
+            elif child is None:
+                slip = number
+            levels.append(indent)
+        else:
+            while levels[-1] > indent:
+                levels.pop()
+            if levels[-1] != indent:
+                slip = number
+                levels.append(indent)
+        body = line.strip()
+        dash = body.startswith("- ")
+        if dash:
+            levels.append(indent + 2)  # the mapping inside a list item
+        opens = body.endswith(":") or bool(re.search(r":\s+#", body))
+        child = (indent + 2 if dash else indent) + 2 if opens else (indent + 2 if dash else None)
+        scalar = indent if _BLOCK_SCALAR.search(body) else None
+    return slip
