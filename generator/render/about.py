@@ -107,8 +107,8 @@ def about_pages(graph: Graph, options: Any) -> Iterator[Any]:
     from .pages import ALL, reads
     from .site import md_page
 
-    yield md_page(ABOUT, reads(ALL), "index.md.j2", nav=True, title="このサイトについて",
+    yield md_page(ABOUT, reads(ALL), "index.md.j2", title="このサイトについて",
                   description="運営者、問い合わせ先、データの利用条件、原本の探し方",
                   body=lambda: about_body(graph, options.today))
-    yield md_page(ACCESSIBILITY, reads(), "index.md.j2", nav=True, title="アクセシビリティ",
+    yield md_page(ACCESSIBILITY, reads(ALL), "index.md.j2", title="アクセシビリティ",
                   description="JIS X 8341-3:2016 への対応と試験結果", body=lambda: accessibility_body(options.today))
