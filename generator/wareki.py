@@ -72,7 +72,9 @@ def parse_date(raw: str) -> WDate:
         nen = 1 if m[2] == "元" else int(m[2])
         year = start[0] + nen - 1
         month, day = int(m[3]), int(m[4]) if m[4] else None
-        if nen == 0 or (year, month, day or 31) < start:  # 令和0年, 令和元年4月: no such 和暦 date
+        if nen == 0:
+            raise DateError(raw, f"{era}0年はありません(最初の年は{era}元年です)。", f"there is no {era} year 0; ")
+        if (year, month, day or 31) < start:  # 令和元年4月: no such 和暦 date
             raise DateError(raw, f"{era}は{_wareki_start(era)}からです。", f"{era} began on {_iso(start)}; ")
         if year > LAST_YEAR:
             raise DateError(raw, f"{LAST_YEAR}年までの日付を書いてください。", f"give a date up to {LAST_YEAR}; ")

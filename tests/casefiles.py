@@ -103,3 +103,14 @@ def json_data(node: yaml.Node) -> Any:
     if _CORE_INT.match(raw):
         return int(raw)
     return float(raw) if _CORE_FLOAT.match(raw) else raw
+
+
+PROVENANCE_PATCH = FIXTURES / "provenance" / "patch.yaml"
+
+
+def provenance_content(dest: Path) -> Path:
+    """The minimal fixture with 推定, partial 判読不能 and 原本の表記 values (tests/fixtures/provenance)."""
+    shutil.copytree(MINIMAL, dest / "content")
+    for op in yaml.safe_load(PROVENANCE_PATCH.read_text(encoding="utf-8")):
+        apply(dest / "content", op)
+    return dest / "content"

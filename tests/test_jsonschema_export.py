@@ -12,7 +12,7 @@ from generator.content import load_content
 from generator.forms import FORMS
 from generator.jsonschema_export import SCHEMA_DIR, dump, schemas
 
-from .casefiles import MINIMAL, json_data, make_case
+from .casefiles import MINIMAL, json_data, make_case, provenance_content
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELINE = "# yaml-language-server: $schema="
@@ -53,6 +53,13 @@ def test_minimal_fixture_validates() -> None:
         assert list(validator("organization.schema.json").iter_errors(read_data(path))) == []
 
 
+def test_provenance_fixture_validates(tmp_path: Path) -> None:
+    """推定 (item, tick, group, entry), 判読不能 with 記載/未選択 and 原本の表記 pass the editor schema."""
+    data = read_data(provenance_content(tmp_path) / "assessments" / "012033-3.yaml")
+    errors = [f"{e.json_path}: {e.message[:200]}" for e in validator("重点項目評価書.schema.json").iter_errors(data)]
+    assert errors == []
+
+
 def test_real_content_that_passes_check_validates() -> None:
     """The schema is never stricter than `make check` on the published content."""
     for assessment in load_content(ROOT / "content").assessments:
@@ -80,6 +87,7 @@ def test_real_content_that_passes_check_validates() -> None:
         "checkbox_text_not_allowed",
         "too_many_entries",
         "unknown_form",
+        "inferred_without_evidence",
     ],
 )
 def test_broken_fixture_fails_the_schema(case: str, tmp_path: Path) -> None:
