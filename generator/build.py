@@ -1,92 +1,213 @@
-"""Build pipeline: load + validate → graph → render → write Markdown → mkdocs → publish.
+"""Build pipeline: load + validate → graph → page list → make what changed (in parts) → search, sitemap → publish.
 
-Every error is found before the first file is written; the site is built in a temporary
-folder beside site/ and swapped in only on success, so a failed build leaves site/ as it was.
+Every content error is found before the first file is written. The new tree is assembled in a folder beside
+site/ — from hard links to the published files that did not change plus the files made now — and swapped in
+atomically (publishing.py); a build that changes nothing writes nothing. `build_shard` makes one disjoint part
+of the site and `merge_shards` assembles parts into the same bytes a single build gives.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import subprocess
+import shutil
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
 from .content import load_content
+from .context import CONFIG, BuildContext, Shard
 from .graph import build_graph
+from .incremental import Fingerprints, build_salt, forget_manifest, load_manifest, record_hashes, save_manifest
+from .mkdocs_config import nav_paths, site_url_of
+from .parts import PartResult, Plan, build_parts
 from .publishing import build_folder
-from .render.site import render_site
-from .writer import publish, write_tree
+from .render.pages import Page
+from .render.site import PageOptions, all_pages, render_site
+from .search import search_files
+from .search.index import SearchDoc
+from .search.site_docs import page_facts
+from .sitemap import sitemap_files
+from .writer import publish
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
+SHARD_INFO = "_pia-shard.json"
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the command line and the benchmarks."""
+
+    pages: int = 0
+    made: int = 0
+    removed: int = 0
+    published: bool = False
+
+    def __str__(self) -> str:
+        if not self.published:
+            return f"変更はありません。何も書き込んでいません (no change; nothing written; {self.pages} pages)"
+        return (f"公開しました: {self.pages} ページ中 {self.made} ページを作成、{self.removed} ページを削除"
+                f" (published: made {self.made} of {self.pages} pages, removed {self.removed})")
 
 
 def source_files(content_dir: Path) -> dict[str, str | bytes]:
-    """Everything mkdocs needs in its docs folder, as a pure function of content/."""
+    """Every file of the docs folder as a pure function of content/ (tests; the build streams instead)."""
     content = load_content(content_dir)
+    today = BuildContext.create(content_dir, Path("site")).build_date.date()
+    return render_site(build_graph(content), PageOptions(today))
+
+
+def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None, **options: object) -> BuildReport:
+    """Build site_dir from content_dir (see BuildContext.create for options); site_dir is untouched on error."""
+    return build(BuildContext.create(content_dir, site_dir, docs_out=docs_out, **options))
+
+
+def build(ctx: BuildContext) -> BuildReport:
+    content = load_content(ctx.content_dir, today=ctx.build_date.date())  # raises before anything is written
     graph = build_graph(content)
-    files: dict[str, str | bytes] = dict(render_site(graph))
-    for extra in [*_extras(graph), _search(graph, files)]:
-        overlap = set(files) & set(extra)
-        assert not overlap, f"pages rendered twice: {sorted(overlap)}"
-        files.update(extra)
+    pages = all_pages(graph, PageOptions(ctx.build_date.date()))
+    site_url = site_url_of(ctx.config)
+    prints = Fingerprints.of(pages, record_hashes(ctx.content_dir, content), build_salt(ctx, site_url),
+                             ctx.build_date.date().isoformat())
+    mine = [p for p in pages if ctx.shard is None or owner(p.path, ctx.shard)]
+    old, old_docs = load_manifest(ctx) if ctx.shard is None else (None, {})
+    made, gone = prints.changed_since(old)
+    report = BuildReport(pages=len(mine), made=len([p for p in mine if p.path in made]), removed=len(gone))
+    if old is not None and not made and not gone:
+        return report
+    todo = [p for p in mine if p.path in made]
+    navs = nav_paths(ctx.config)
+    plan = Plan(todo, {p.path: p.make() for p in pages if p.path in navs}, page_facts(graph),
+                ctx.config, ctx.epoch)
+    with build_folder(ctx.site_dir) as folder:
+        results = build_parts(plan, folder, ctx.jobs)
+        tree = folder / "site"
+        _assemble(tree, ctx.site_dir if old is not None else None, results, pages, gone)
+        docs = _search_docs(old_docs, results, {p.path for p in pages}, gone)
+        if ctx.shard is None:
+            _write_all(tree, _finishing_files(docs, site_url, pages))
+        else:
+            _write_shard_info(tree, docs, ctx.shard)
+        if ctx.docs_out is not None:
+            _write_docs(ctx.docs_out, results)
+        forget_manifest(ctx)
+        publish(tree, ctx.site_dir)
+    if ctx.shard is None:
+        save_manifest(ctx, prints, {d.url: _doc_fields(d) for d in docs})
+    report.published = True
+    return report
+
+
+def owner(path: str, shard: Shard) -> bool:
+    """Whether a page belongs to this shard: a stable hash of its path, so shards stay balanced and disjoint."""
+    return zlib.crc32(path.encode("utf-8")) % shard.count == shard.index - 1
+
+
+def _assemble(tree: Path, previous: Path | None, results: list[PartResult], pages: list[Page], gone: set[str]) -> None:
+    """The new tree: the previous site hard-linked, minus removed pages, plus every file made now.
+
+    Part 0 also brings the files mkdocs makes once per run (theme assets, 404.html) in a full build."""
+    if previous is not None:
+        shutil.copytree(previous, tree, copy_function=os.link, symlinks=True)
+        for path in gone:
+            output = Page(path, frozenset(), str).output
+            (tree / output).unlink(missing_ok=True)
+    tree.mkdir(exist_ok=True)
+    outputs = {p.output for p in pages}
+    for i, result in enumerate(results):
+        for rel in result.owned:
+            _move(result.folder / rel, tree / rel)
+        if i == 0 and previous is None:
+            for path in sorted(result.folder.rglob("*")):
+                rel = path.relative_to(result.folder).as_posix()
+                if path.is_file() and rel not in outputs:
+                    _move(path, tree / rel)
+
+
+def _link_over(source: str, target: str) -> None:
+    """Hard-link for copytree; a file every shard made (theme assets, 404.html) is taken from the last."""
+    if os.path.lexists(target):
+        os.unlink(target)
+    os.link(source, target)
+
+
+def _move(source: Path, target: Path) -> None:
+    """Replace the directory entry (never write into a file that may be hard-linked to the live site)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+
+
+def _search_docs(old: dict, results: list[PartResult], paths: set[str], gone: set[str]) -> list[SearchDoc]:
+    """This build's documents plus the previous build's for pages that were not made again."""
+    docs = {url: SearchDoc(url, *fields) for url, fields in old.items()
+            if urls.source_path(url) in paths and urls.source_path(url) not in gone}
+    for result in results:
+        docs.update((d.url, d) for d in result.search_docs)
+    return [docs[url] for url in sorted(docs)]
+
+
+def _doc_fields(doc: SearchDoc) -> list[str]:
+    return [doc.title, doc.kind, doc.org, doc.form, doc.published, doc.body]
+
+
+def _finishing_files(docs: list[SearchDoc], site_url: str, pages: list[Page]) -> dict[str, bytes]:
+    """Files made from the whole site at the end: the search index and the sitemap."""
+    files = dict(search_files(docs))
+    files.update(sitemap_files(site_url, sorted(p.output for p in pages if p.is_markdown)))
     return files
 
 
-def _search(graph, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """The results page and the prebuilt index of the pages rendered so far."""
-    from .search import search_files, search_page_markdown
-    from .search.site_docs import search_docs
-
-    out: dict[str, str | bytes] = {urls.source_path(urls.SEARCH): search_page_markdown()}
-    out.update(search_files(search_docs(graph, pages)))
-    return out
-
-
-def _extras(graph) -> list[dict[str, str | bytes]]:
-    """Optional page families (search, guide, open data) added by their own modules."""
-    from .extras import extra_files
-
-    return extra_files(graph)
+def _write_all(tree: Path, files: dict[str, bytes]) -> None:
+    """Write files whose bytes changed, each by rename (the tree may share inodes with the live site)."""
+    for rel, data in sorted(files.items()):
+        path = tree / rel
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        tmp = path.with_name(path.name + ".pia-tmp")
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
 
 
-def source_date_epoch(content_dir: Path) -> str:
-    """Fixed build date for reproducible output: env var, else last content commit, else 0."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", str(content_dir)], capture_output=True,
-                             text=True, check=False, cwd=content_dir if content_dir.is_dir() else None)
-        return out.stdout.strip() or "0"
-    except OSError:
-        return "0"
+def _write_shard_info(tree: Path, docs: list[SearchDoc], shard: Shard) -> None:
+    info = {"shard": f"{shard.index}/{shard.count}", "search_docs": {d.url: _doc_fields(d) for d in docs}}
+    (tree / SHARD_INFO).write_text(json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
-def run_mkdocs(docs: Path, out: Path, config: Path = CONFIG) -> None:
-    """mkdocs build as a library call, strict (a broken internal link fails the build)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def _write_docs(docs_out: Path, results: list[PartResult]) -> None:
+    """The Markdown docs folder of this build (for other builders such as ProperDocs)."""
+    if docs_out.exists():
+        shutil.rmtree(docs_out)
+    docs_out.mkdir(parents=True)
+    for result in results:
+        docs = result.folder.parent / "docs"
+        shutil.copytree(docs, docs_out, dirs_exist_ok=True)
+        for rel in result.owned:
+            if not rel.endswith(".html") and (result.folder / rel).is_file():
+                (docs_out / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(result.folder / rel, docs_out / rel)
 
-    cfg = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(out), strict=True)
-    build(cfg)
 
-
-def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None) -> None:
-    """Build site_dir from content_dir; on any error site_dir is left untouched."""
-    files = source_files(content_dir)  # raises ContentError before anything is written
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(content_dir)
+def merge_shards(parts: Iterable[Path], site_dir: Path, config: Path = CONFIG) -> BuildReport:
+    """Assemble shard outputs into one site: the same bytes a single build of all pages gives."""
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with build_folder(site_dir) as tmp:  # lock, clean leftovers of killed builds, temp folder
-        docs = Path(tmp) / "docs"
-        write_tree(docs, files)
-        built = Path(tmp) / "site"
-        run_mkdocs(docs, built)
-        publish(built, site_dir)
-    if docs_out is not None:
-        import shutil
-
-        if docs_out.exists():
-            shutil.rmtree(docs_out)
-        write_tree(docs_out, files)
+    docs: dict[str, SearchDoc] = {}
+    with build_folder(site_dir) as folder:
+        tree = folder / "site"
+        tree.mkdir()
+        found: set[str] = set()
+        for part in sorted(parts):
+            info = json.loads((part / SHARD_INFO).read_text(encoding="utf-8"))
+            found.add(info["shard"])
+            docs.update((url, SearchDoc(url, *fields)) for url, fields in info["search_docs"].items())
+            shutil.copytree(part, tree, copy_function=_link_over, dirs_exist_ok=True,
+                            ignore=lambda d, names, top=part: [SHARD_INFO] if Path(d) == top else [])
+        count = {int(s.split("/")[1]) for s in found}
+        if len(count) != 1 or len(found) != next(iter(count)):
+            raise SystemExit(f"シャードがそろっていません: {sorted(found)} (incomplete set of shards)")
+        pages = sorted(str(p.relative_to(tree).as_posix()) for p in tree.rglob("index.html"))
+        finishing = dict(search_files([docs[u] for u in sorted(docs)]))
+        _write_all(tree, finishing | sitemap_files(site_url_of(config), pages))
+        publish(tree, site_dir)
+    return BuildReport(pages=len(pages), made=len(pages), published=True)

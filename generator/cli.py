@@ -60,16 +60,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the static site into --site (atomically)."""
-    from .build import build_site
+    """Build the static site into --site (atomically; only what changed unless --clean)."""
+    from .build import build
+    from .context import BuildContext, Shard
 
     try:
-        build_site(args.content, args.site, docs_out=args.docs)
+        shard = Shard.parse(args.shard) if args.shard else None
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    ctx = BuildContext.create(args.content, args.site, jobs=args.jobs, shard=shard, incremental=not args.clean,
+                              docs_out=args.docs)
+    try:
+        report = build(ctx)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print("ビルドを中止しました。既存のサイトは変更していません (build aborted; site/ unchanged)", file=sys.stderr)
         return 1
+    print(report)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Assemble the outputs of `build --shard K/N` into one site (same bytes as a single build)."""
+    from .build import merge_shards
+
+    print(merge_shards(args.parts, args.site))
     return 0
 
 
@@ -132,7 +149,14 @@ def parser() -> argparse.ArgumentParser:
                            help="読み取り・推定・判読不能・非公表の件数表(content/README.md 用)")
         if name == "build":
             s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+            s.add_argument("--jobs", type=int, default=None, help="並列に使うプロセス数(既定: CPU コア数)")
+            s.add_argument("--shard", default=None, help="K/N: サイトを N 分割した K 番目だけを作る(merge で結合)")
+            s.add_argument("--clean", action="store_true", help="前回の結果を使わず、すべてのページを作り直す")
             s.add_argument("--docs", type=Path, default=None, help="生成した Markdown もこのフォルダに書き出す")
+    s = sub.add_parser("merge", help="build --shard の結果を1つのサイトに結合する")
+    s.add_argument("parts", type=Path, nargs="+", help="build --shard K/N --site で作ったフォルダ")
+    s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+    s.set_defaults(func=cmd_merge)
     s = sub.add_parser("serve", help="プレビューを表示し、変更時に再生成する")
     s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     s.add_argument("--site", type=Path, default=DEFAULT_SITE)

@@ -63,9 +63,9 @@ class RawBlockPreprocessor(Preprocessor):
 
 
 class RawBlockExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(RawBlockPreprocessor(md), "pia_raw_blocks", PRIORITY)
 
 
-def makeExtension(**kwargs: object) -> RawBlockExtension:  # noqa: N802 - Python-Markdown's entry point
+def makeExtension(**kwargs: object) -> RawBlockExtension:
     return RawBlockExtension(**kwargs)

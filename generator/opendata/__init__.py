@@ -4,16 +4,18 @@ that documents them. Files are bytes in the docs folder; mkdocs copies them to t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .. import urls
 from ..graph import Graph
+from ..render.pages import ALL, Page, reads
 from .catalogue import catalogue, catalogue_schema
 from .feed import feed_xml
 from .page import open_data_page
 from .records import assessment_json
 from .schema import assessment_schema
-from .tables import csv_files
+from .tables import csv_makers
 
 
 def json_bytes(data: Any) -> bytes:
@@ -21,15 +23,15 @@ def json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def open_data_files(graph: Graph) -> dict[str, str | bytes]:
-    """{docs path: bytes or Markdown} of every open-data file and the page describing them."""
-    files: dict[str, str | bytes] = {
-        urls.assessment_json(a.id): json_bytes(assessment_json(a, graph.org_of(a))) for a in graph.assessments
-    }
-    files[urls.CATALOGUE] = json_bytes(catalogue(graph))
-    files[urls.SCHEMA] = json_bytes(assessment_schema())
-    files[urls.CATALOGUE_SCHEMA] = json_bytes(catalogue_schema())
-    files.update(csv_files(graph))
-    files[urls.FEED] = feed_xml(graph)
-    files.update(open_data_page(graph))
-    return dict(sorted(files.items()))
+def open_data_pages(graph: Graph) -> Iterator[Page]:
+    """Every open-data file and the page describing them: one JSON per assessment reads that assessment,
+    the catalogue, tables and feed read ALL, the schemas read nothing but the form spec."""
+    for a in graph.assessments:
+        yield Page(urls.assessment_json(a.id), reads(a.id), lambda a=a: json_bytes(assessment_json(a, graph.org_of(a))))
+    yield Page(urls.CATALOGUE, reads(ALL), lambda: json_bytes(catalogue(graph)))
+    yield Page(urls.SCHEMA, reads(), lambda: json_bytes(assessment_schema()))
+    yield Page(urls.CATALOGUE_SCHEMA, reads(), lambda: json_bytes(catalogue_schema()))
+    for path, make in csv_makers(graph).items():
+        yield Page(path, reads(ALL), make)
+    yield Page(urls.FEED, reads(ALL), lambda: feed_xml(graph))
+    yield open_data_page(graph)

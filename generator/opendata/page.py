@@ -7,6 +7,7 @@ from markupsafe import Markup
 from .. import urls
 from ..graph import Graph
 from ..render.html import join, link, table, tag, ul
+from ..render.pages import ALL, Page, reads
 from .records import SCHEMA_VERSION
 from .tables import TABLES
 
@@ -44,7 +45,9 @@ def _json_section(graph: Graph) -> Markup:
 def _csv_section() -> Markup:
     parts = [tag("p", "表計算ソフトでそのまま開けるよう、UTF-8(BOM付き)・改行 CRLF・見出し行1行の CSV です。"
                       "判読不能・非公表の値は「【判読不能】」「【非公表】」の後に読み取れた部分を付けて示します。"
-                      "複数の値は「 / 」で区切ります。日付は ISO 8601(2023-04-03)です。")]
+                      "複数の値は「 / 」で区切ります。日付は ISO 8601(2023-04-03)です。"
+                      "「=」「+」「-」「@」・タブ・CR で始まる値は、表計算ソフトが数式として実行しないよう"
+                      "先頭に「'」を付けています(JSON は元の値のままです)。")]
     for t in TABLES:
         parts.append(Markup(f"### {t.title}({t.name}) {{ #csv-{t.name[:-4]} }}"))
         parts.append(tag("p", join([_file(urls.data_file(t.name), f"{t.name} をダウンロード"), " — ", t.description]),
@@ -65,19 +68,19 @@ def _feed_section() -> Markup:
     ])
 
 
-def open_data_page(graph: Graph) -> dict[str, str]:
-    """{docs path: Markdown} of the オープンデータ page."""
-    from ..render.site import Pages
+def open_data_page(graph: Graph) -> Page:
+    """The オープンデータ page (it reads ALL: it lists every assessment's JSON)."""
+    from ..render.site import md_page  # render's page registry imports open data (cycle)
 
-    pages = Pages()
-    body = join([
-        tag("p", "このポータルの内容は、ページと同じ評価書データから作ったファイルとしても公開しています。"
-                 "ファイルは内容が同じなら何度作っても同じバイト列になります(作成日時を含みません)。",
-            class_="pia-lead"),
-        Markup("## 評価書データ(JSON) { #json }"), _json_section(graph),
-        Markup("## CSV { #csv }"), _csv_section(),
-        Markup("## 更新情報(Atom フィード) { #feed }"), _feed_section(),
-    ], "\n\n")
-    pages.add(URL, "index.md.j2", title="オープンデータ", description="評価書データの JSON・CSV と更新情報フィード",
-              body=body)
-    return pages.pages
+    def body() -> Markup:
+        return join([
+            tag("p", "このポータルの内容は、ページと同じ評価書データから作ったファイルとしても公開しています。"
+                     "ファイルは内容が同じなら何度作っても同じバイト列になります(作成日時を含みません)。",
+                class_="pia-lead"),
+            Markup("## 評価書データ(JSON) { #json }"), _json_section(graph),
+            Markup("## CSV { #csv }"), _csv_section(),
+            Markup("## 更新情報(Atom フィード) { #feed }"), _feed_section(),
+        ], "\n\n")
+
+    return md_page(URL, reads(ALL), "index.md.j2", title="オープンデータ",
+                   description="評価書データの JSON・CSV と更新情報フィード", body=body)

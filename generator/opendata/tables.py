@@ -7,6 +7,7 @@ Each table is declared once — file name, columns with their meaning, row build
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,13 @@ from ..values import Marker, RecordGroup, Tick
 from ..wareki import WDate
 
 Row = dict[str, str]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads a cell starting so as a formula
+
+
+def neutralise(text: str) -> str:
+    """Cell text that a spreadsheet shows as text, never runs: a leading `'` before = + - @ tab CR
+    (OWASP "CSV injection"; the JSON keeps the exact value)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def cell(value: Any) -> str:
@@ -63,7 +71,7 @@ class Table:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([c for c, _ in self.columns])
         for row in self.rows(graph):
-            writer.writerow([row.get(c, "") for c, _ in self.columns])
+            writer.writerow([neutralise(row.get(c, "")) for c, _ in self.columns])
         return out.getvalue().encode("utf-8-sig")
 
 
@@ -152,3 +160,8 @@ TABLES = (
 
 def csv_files(graph: Graph) -> dict[str, bytes]:
     return {urls.data_file(t.name): t.csv_bytes(graph) for t in TABLES}
+
+
+def csv_makers(graph: Graph) -> dict[str, Callable[[], bytes]]:
+    """Site path → function making that CSV file (the build calls only the ones it needs)."""
+    return {urls.data_file(t.name): functools.partial(t.csv_bytes, graph) for t in TABLES}

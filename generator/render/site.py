@@ -1,15 +1,26 @@
-"""All pages of the portal as `{docs path: Markdown text}` — a pure function of the graph."""
+"""The registry of page families: every file of the docs folder comes from one of FAMILIES.
+
+Each family is a function `(graph, options) -> Iterable[Page]` (render/pages.py): it lists its pages and
+says which records each one reads, without rendering anything yet. The build loops over the registry,
+so adding a page family is one function and one line in FAMILIES.
+"""
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
 from .. import urls
-from ..graph import KIND_LABELS, FileNode, Graph
+from ..graph import KIND_LABELS, Entity, FileNode, Graph
 from ..views.flow_html import flow_html
 from ..views.status_html import due_soon_html
 from .assessment import chapters, file_links_html, summary_html
 from .context import entry_linker_for, environment, linker_for
+from .digest_html import organization_digest_html
 from .entities import entity_index_body, entity_page_body
 from .form import FormRenderer
 from .html import join, link, table, tag
@@ -22,6 +33,8 @@ from .indexes import (
     organization_body,
     organization_index_body,
 )
+from .pages import ALL, Page, reads, unique
+from .places import picker_html, tasks_html
 
 INDEX_TITLES = {
     "system": "システム一覧",
@@ -31,134 +44,180 @@ INDEX_TITLES = {
 }
 
 
-class Pages:
-    """Collects rendered pages; refuses to render the same path twice."""
+@dataclass(frozen=True)
+class PageOptions:
+    """What pages may know about the build beyond the records: only the build date (the 基準日)."""
 
-    def __init__(self) -> None:
-        self.env = environment()
-        self.pages: dict[str, str] = {}
-
-    def add(self, url: str, template: str, **context: object) -> None:
-        path = urls.source_path(url)
-        assert path not in self.pages, f"page rendered twice: {path}"
-        context.setdefault("rel", lambda target: Markup(urls.relative(url, target)))
-        self.pages[path] = self.env.get_template(template).render(**context)
+    today: date
 
 
-def render_site(graph: Graph) -> dict[str, str]:
-    """Every page, keyed by its path under the Markdown build folder."""
-    pages = Pages()
-    _home(pages, graph)
-    _assessments(pages, graph)
-    _organizations(pages, graph)
-    for kind in KIND_LABELS:
-        url = urls.index(kind)
-        pages.add(url, "index.md.j2", title=INDEX_TITLES[kind], body=entity_index_body(graph, kind, url))
-        for entity in graph.sorted_entities(kind):
-            pages.add(
-                entity.url,
-                "entity.md.j2",
-                title=entity.name,
-                description=f"{KIND_LABELS[kind]}「{entity.name}」が登場する評価書",
-                body=entity_page_body(graph, entity, entity.url),
-            )
-    return dict(sorted(pages.pages.items()))
+@functools.cache
+def _env():  # one Jinja environment per process: templates compile once
+    return environment()
 
 
-def _home(pages: Pages, graph: Graph) -> None:
+def markdown(url: str, template: str, **context: object) -> str:
+    """Render one Markdown page; `rel(target)` in templates links relative to this page."""
+    context.setdefault("rel", lambda target: Markup(urls.relative(url, target)))
+    return _env().get_template(template).render(**context)
+
+
+def md_page(url: str, read: frozenset[str], template: str, **context: object) -> Page:
+    """A Markdown page whose context values are made lazily: callables are called at render time."""
+
+    def make() -> str:
+        return markdown(url, template, **{k: v() if callable(v) and k != "rel" else v for k, v in context.items()})
+
+    return Page(urls.source_path(url), read, make)
+
+
+def home(graph: Graph, options: PageOptions) -> Iterator[Page]:
     url = urls.HOME
-    latest = table(["評価書名", "団体", "種類", "公表日", "状態"], assessment_rows(graph, by_published(graph)[:5], url))
-    browse = tag(
-        "ul",
-        join(
-            tag("li", link(urls.relative(url, target), f"{label}一覧({number} 件)"))
-            for label, number, target in counts(graph)
-        ),
-        class_="pia-browse",
-    )
-    pages.add(
-        url,
-        "home.md.j2",
-        title="評価書ポータル",
-        counts=counts(graph),
-        latest=latest,
-        browse=browse,
-        due=due_soon_html(graph, url),
-        hide_toc=True,
-    )
+
+    def latest() -> Markup:
+        rows = assessment_rows(graph, by_published(graph)[:5], url)
+        return table(["評価書名", "団体", "種類", "公表日", "状態"], rows)
+
+    def browse() -> Markup:
+        items = (tag("li", link(urls.relative(url, target), f"{label}一覧({number} 件)"))
+                 for label, number, target in counts(graph))
+        return tag("ul", join(items), class_="pia-browse")
+
+    yield md_page(url, reads(ALL), "home.md.j2", title="評価書ポータル", counts=lambda: counts(graph),
+                  latest=latest, browse=browse, due=lambda: due_soon_html(graph, url, options.today), hide_toc=True,
+                  tasks=lambda: tasks_html(url), picker=lambda: picker_html(graph, url))
 
 
-def _assessments(pages: Pages, graph: Graph) -> None:
-    index = urls.index("assessments")
-    pages.add(index, "index.md.j2", title="評価書一覧", body=assessment_index_body(graph, index))
-    files_index = urls.index("files")
-    pages.add(files_index, "index.md.j2", title="特定個人情報ファイル一覧", body=file_index_body(graph, files_index))
+def assessments(graph: Graph, options: PageOptions) -> Iterator[Page]:
+    index, files_index = urls.index("assessments"), urls.index("files")
+    yield md_page(index, reads(ALL), "index.md.j2", title="評価書一覧",
+                  body=lambda: assessment_index_body(graph, index))
+    yield md_page(files_index, reads(ALL), "index.md.j2", title="特定個人情報ファイル一覧",
+                  body=lambda: file_index_body(graph, files_index))
     for a in graph.assessments:
         url = urls.assessment(a.id)
-        renderer = FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, url), a.record.get("form_version"))
-        pages.add(
-            url,
-            "assessment.md.j2",
-            title=a.title,
-            description=f"{graph.org_of(a).name} {a.title}",
-            summary=summary_html(graph, a, url),
-            chapters=chapters(graph, a, url, renderer),
-        )
+
+        def renderer(a=a, url=url) -> FormRenderer:
+            return FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, url), a.record.get("form_version"))
+
+        yield md_page(url, reads(a.id), "assessment.md.j2", title=a.title,
+                      description=f"{graph.org_of(a).name} {a.title}",
+                      summary=lambda a=a, url=url: summary_html(graph, a, url),
+                      chapters=lambda a=a, url=url, renderer=renderer: chapters(graph, a, url, renderer()))
         for node in graph.files[a.id]:
-            _file(pages, graph, node)
+            yield _file(graph, node)
 
 
-def _file(pages: Pages, graph: Graph, node: FileNode) -> None:
-    url = node.url
-    renderer = FormRenderer(
-        linker_for(graph, node.assessment, url),
-        entry_linker_for(graph, url),
-        node.assessment.record.get("form_version"),
-    )
-    spec = node.assessment.form.root.child("files")
-    record_spec = next((f for f in spec.kind.fields if f.chapter), None)
-    record_items = (
-        renderer.rows((record_spec,), node.record, 3, "record", skip_chapters=False)
-        if record_spec
-        else tag("p", "記載なし", class_="pia-empty")
-    )
-    risk_spec = node.assessment.form.root.child("risks")
-    blocks = node.risk_blocks()
-    risks = (
-        renderer.entries(risk_spec, blocks, 3, "risks")
-        if blocks
-        else tag(
-            "p",
-            "このファイルを対象とするリスク対策の記載はありません(判読不能の可能性があります。評価書のページを確認してください)",
-            class_="pia-empty",
-        )
-    )
-    pages.add(
-        url,
-        "file.md.j2",
-        title=f"{node.name}({node.assessment.title})",
-        links=file_links_html(graph, node, url),
-        overview=renderer.rows(spec.kind.fields, node.record, 3, "file"),
-        record_items=record_items,
-        risks=risks,
-    )
+def _file(graph: Graph, node: FileNode) -> Page:
+    url, a = node.url, node.assessment
+    spec = a.form.root.child("files")
+    risk_spec = a.form.root.child("risks")
+
+    def renderer() -> FormRenderer:
+        return FormRenderer(linker_for(graph, a, url), entry_linker_for(graph, url), a.record.get("form_version"))
+
+    def record_items() -> Markup:
+        record_spec = next((f for f in spec.kind.fields if f.chapter), None)
+        if record_spec is None:
+            return tag("p", "記載なし", class_="pia-empty")
+        return renderer().rows((record_spec,), node.record, 3, "record", skip_chapters=False)
+
+    def risks() -> Markup:
+        blocks = node.risk_blocks()
+        if blocks:
+            return renderer().entries(risk_spec, blocks, 3, "risks")
+        return tag("p", "このファイルを対象とするリスク対策の記載はありません"
+                        "(判読不能の可能性があります。評価書のページを確認してください)", class_="pia-empty")
+
+    return md_page(url, reads(a.id), "file.md.j2", title=f"{node.name}({a.title})",
+                   links=lambda: file_links_html(graph, node, url),
+                   overview=lambda: renderer().rows(spec.kind.fields, node.record, 3, "file"),
+                   record_items=record_items, risks=risks)
 
 
-def _organizations(pages: Pages, graph: Graph) -> None:
+def organizations(graph: Graph, options: PageOptions) -> Iterator[Page]:
     index = urls.index("organizations")
-    pages.add(index, "index.md.j2", title="団体一覧", body=organization_index_body(graph, index))
+    yield md_page(index, reads(ALL), "index.md.j2", title="団体一覧",
+                  body=lambda: organization_index_body(graph, index))
     for org in graph.organizations.values():
         url = urls.organization(org.code)
-        facts = table(
-            ["項目", "内容"],
-            [["都道府県", org.prefecture], ["全国地方公共団体コード", org.code]]
-            + ([["ウェブサイト", link(org.website, org.website, rel="external")]] if org.website else []),
-        )
-        pages.add(
-            url,
-            "organization.md.j2",
-            title=org.name,
-            facts=facts,
-            assessments=organization_body(graph, org.code, url),
-            flow=flow_html(graph, org.code, url),
-        )
+
+        def facts(org=org) -> Markup:
+            rows = [["都道府県", org.prefecture], ["全国地方公共団体コード", org.code]]
+            if org.website:
+                rows.append(["ウェブサイト", link(org.website, org.website, rel="external")])
+            return table(["項目", "内容"], rows)
+
+        own = [a.id for a in graph.assessments if a.org_code == org.code]
+        yield md_page(url, reads(f"org:{org.code}", own), "organization.md.j2", title=org.name, facts=facts,
+                      assessments=lambda url=url, org=org: organization_body(graph, org.code, url),
+                      flow=lambda url=url, org=org: flow_html(graph, org.code, url),
+                      digest=lambda url=url, org=org: organization_digest_html(graph, org.code, url))
+
+
+def entities(graph: Graph, options: PageOptions) -> Iterator[Page]:
+    for kind in KIND_LABELS:
+        index = urls.index(kind)
+        yield md_page(index, reads(ALL), "index.md.j2", title=INDEX_TITLES[kind],
+                      body=lambda kind=kind, index=index: entity_index_body(graph, kind, index))
+        for entity in graph.sorted_entities(kind):
+            yield _entity(graph, entity)
+
+
+def _entity(graph: Graph, entity: Entity) -> Page:
+    return md_page(entity.url, reads(r.assessment.id for r in entity.refs), "entity.md.j2", title=entity.name,
+                   description=f"{KIND_LABELS[entity.kind]}「{entity.name}」が登場する評価書",
+                   body=lambda: entity_page_body(graph, entity, entity.url))
+
+
+def risks(graph: Graph, options: PageOptions) -> Iterable[Page]:
+    from ..views.risk_pages import risk_pages  # views draw on render's helpers; imported here to avoid a cycle
+
+    return risk_pages(graph)
+
+
+def open_data(graph: Graph, options: PageOptions) -> Iterable[Page]:
+    from ..opendata import open_data_pages  # open data renders its page with render's helpers (cycle)
+
+    return open_data_pages(graph)
+
+
+def guide(graph: Graph, options: PageOptions) -> Iterator[Page]:
+    from ..guide import guide_text
+
+    front = '---\ntitle: "データ仕様・編集ガイド"\n---\n'
+    yield Page(urls.source_path(urls.GUIDE), reads(), lambda: front + guide_text())
+
+
+def about(graph: Graph, options: PageOptions) -> Iterable[Page]:
+    from .about import about_pages
+
+    return about_pages(graph, options)
+
+
+def prefectures(graph: Graph, options: PageOptions) -> Iterable[Page]:
+    from .places import prefecture_pages
+
+    return prefecture_pages(graph, options)
+
+
+def search(graph: Graph, options: PageOptions) -> Iterator[Page]:
+    from ..search import search_page_markdown
+
+    yield Page(urls.source_path(urls.SEARCH), reads(), search_page_markdown)
+
+
+FAMILIES: tuple[Callable[[Graph, PageOptions], Iterable[Page]], ...] = (
+    home, assessments, organizations, prefectures, entities, risks, open_data, about, guide, search,
+)
+
+
+def all_pages(graph: Graph, options: PageOptions) -> list[Page]:
+    """Every page of the site, sorted by path (nothing is rendered yet)."""
+    return sorted(unique(p for family in FAMILIES for p in family(graph, options)), key=lambda p: p.path)
+
+
+def render_site(graph: Graph, options: PageOptions | None = None) -> dict[str, str | bytes]:
+    """Every file of the docs folder rendered: `{docs path: Markdown or bytes}` (for tests and goldens)."""
+    opts = options or PageOptions(date(1970, 1, 1))
+    return {p.path: p.make() for p in all_pages(graph, opts)}

@@ -49,12 +49,18 @@ def page_facts(graph: Graph) -> dict[str, tuple[str, str, str, str, str]]:
     return facts
 
 
+def search_doc(url: str, facts: tuple[str, str, str, str, str], markdown: str) -> SearchDoc:
+    """The SearchDoc of one rendered page, from its facts (page_facts) and its Markdown."""
+    title, kind, org, form, published = facts
+    body = _body(markdown, FILE_PAGE_END if kind == "ファイル" else None)
+    return SearchDoc(url, title, kind, org, form, published, body)
+
+
 def search_docs(graph: Graph, pages: dict[str, str | bytes]) -> list[SearchDoc]:
     """SearchDocs for the indexed pages, from their rendered Markdown."""
     docs = []
-    for url, (title, kind, org, form, published) in sorted(page_facts(graph).items()):
+    for url, facts in sorted(page_facts(graph).items()):
         text = pages[urls.source_path(url)]
         assert isinstance(text, str)
-        docs.append(SearchDoc(url, title, kind, org, form, published,
-                              _body(text, FILE_PAGE_END if kind == "ファイル" else None)))
+        docs.append(search_doc(url, facts, text))
     return docs

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 
 from markupsafe import Markup
@@ -11,8 +13,9 @@ from .. import urls
 from ..forms.choices import SUFFICIENCY
 from ..graph import Graph
 from ..render.html import join, link, table, tag
+from ..render.pages import ALL, Page, reads
 from ..values import Marker
-from .risks import Answer, answers, items_of, labels
+from .risks import Answer, answers, assessment_answers, items_of, labels
 
 EXCERPT = 80
 
@@ -83,9 +86,8 @@ def index_body(graph: Graph, found: dict[str, list[Answer]], page_url: str) -> M
     return intro + table(["リスク", "区分", "評価書数", "評価(件数)"], rows)
 
 
-def assessment_body(graph: Graph, aid: str, found: dict[str, list[Answer]], page_url: str) -> Markup:
+def assessment_body(graph: Graph, aid: str, mine: list[Answer], page_url: str) -> Markup:
     """One assessment's answers to every risk item, one table per リスク対策 block."""
-    mine = [a for items in found.values() for a in items if a.assessment.id == aid]
     mine.sort(key=lambda a: (a.block_no, [i.path for i in items_of(a.assessment.form)].index(a.item.path)))
     parts = [tag("p", join(["評価書のⅢ(リスク対策)の各リスクへの回答(リスクへの対策は十分か)の一覧です。",
                             link(urls.relative(page_url, urls.RISKS), "リスク対策の比較"), "もご覧ください。"]),
@@ -103,21 +105,20 @@ def assessment_body(graph: Graph, aid: str, found: dict[str, list[Answer]], page
     return join(parts, "\n\n")
 
 
-def risk_files(graph: Graph) -> dict[str, str]:
-    """{docs path: Markdown} of every page of this family."""
-    from ..render.site import Pages
+def risk_pages(graph: Graph) -> Iterator[Page]:
+    """Every page of this family: the index and each risk label read ALL; an assessment's answers read it only."""
+    from ..render.site import md_page  # render imports views for its pages; imported here to avoid a cycle
 
-    found = answers(graph)
-    pages = Pages()
-    pages.add(urls.RISKS, "index.md.j2", title="リスク対策の比較",
-              description="評価書ごとのリスク対策の自己評価を比べる", body=index_body(graph, found, urls.RISKS))
+    found = functools.cache(lambda: answers(graph))
+    yield md_page(urls.RISKS, reads(ALL), "index.md.j2", title="リスク対策の比較",
+                  description="評価書ごとのリスク対策の自己評価を比べる",
+                  body=lambda: index_body(graph, found(), urls.RISKS))
     for key, label in labels().items():
         url = urls.risk(key)
-        pages.add(url, "index.md.j2", title=label, description=f"「{label}」への各評価書の回答",
-                  body=label_page_body(graph, key, found[key], url))
+        yield md_page(url, reads(ALL), "index.md.j2", title=label, description=f"「{label}」への各評価書の回答",
+                      body=lambda key=key, url=url: label_page_body(graph, key, found()[key], url))
     for a in graph.assessments:
         url = urls.assessment_risks(a.id)
-        pages.add(url, "index.md.j2", title=f"リスク対策の自己評価({a.title})",
-                  description=f"{graph.org_of(a).name} {a.title} のリスク対策への回答",
-                  body=assessment_body(graph, a.id, found, url))
-    return pages.pages
+        yield md_page(url, reads(a.id), "index.md.j2", title=f"リスク対策の自己評価({a.title})",
+                      description=f"{graph.org_of(a).name} {a.title} のリスク対策への回答",
+                      body=lambda a=a, url=url: assessment_body(graph, a.id, assessment_answers(a), url))

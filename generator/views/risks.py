@@ -116,13 +116,17 @@ def labels() -> dict[str, str]:
     return out
 
 
+def assessment_answers(a: Assessment) -> list[Answer]:
+    """Every answer of one assessment, in block and form order."""
+    blocks = a.record.get(CHAPTER)
+    return [Answer(a, i, block, item) for i, block in enumerate(blocks if isinstance(blocks, list) else [], 1)
+            for item in items_of(a.form) if _get(block, item.path[:1]) is not None]
+
+
 def answers(graph: Graph) -> dict[str, list[Answer]]:
     """Normalised label → every answer to it (assessment id, block, form order)."""
     out: dict[str, list[Answer]] = {key: [] for key in labels()}
     for a in graph.assessments:
-        blocks = a.record.get(CHAPTER)
-        for i, block in enumerate(blocks if isinstance(blocks, list) else [], 1):
-            for item in items_of(a.form):
-                if _get(block, item.path[:1]) is not None:
-                    out[item.key].append(Answer(a, i, block, item))
+        for answer in assessment_answers(a):
+            out[answer.item.key].append(answer)
     return out

@@ -1,26 +1,19 @@
 """Status of an assessment: ended (【終了】) or published, and when it is due for re-assessment.
 
 The re-assessment date is 公表日 + 5 years (content.REASSESS_YEARS, the rule `check` warns about).
-"Due soon" depends on the build date, so the home page changes with time; the build date is
-SOURCE_DATE_EPOCH when set (reproducible builds and tests), else today.
+"Due soon" depends on the build date (the BuildContext's, never the wall clock), so the home page
+changes only when the content (or SOURCE_DATE_EPOCH) does.
 """
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
+from datetime import date
 
 from ..content import REASSESS_YEARS, Assessment
 from ..graph import Graph
 from ..wareki import WDate
 
 SOON_YEARS = 1
-
-
-def build_date() -> date:
-    """SOURCE_DATE_EPOCH (UTC) if set, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else date.today()
 
 
 def add_years(d: date, years: int) -> date:

@@ -11,7 +11,7 @@ from ..content import REASSESS_YEARS, Assessment
 from ..graph import Graph
 from ..render.html import join, link, table, tag
 from ..wareki import WDate
-from .status import build_date, due_soon, is_ended, reassessment_due, wareki_of
+from .status import due_soon, is_ended, reassessment_due, wareki_of
 
 
 def _time(d: date) -> Markup:
@@ -47,9 +47,8 @@ def status_rows(a: Assessment, page_url: str) -> list[tuple[str, Markup | str]]:
     ]
 
 
-def due_soon_html(graph: Graph, page_url: str) -> Markup:
-    """Assessments whose 5-year date is past or within a year of the build date."""
-    today = build_date()
+def due_soon_html(graph: Graph, page_url: str, today: date) -> Markup:
+    """Assessments whose 5-year date is past or within a year of `today`, the build date."""
     items = due_soon(graph, today)
     basis = tag("p", Markup("公表日から") + f"{REASSESS_YEARS}年の再評価の目安が、基準日(" + _time(today)
                 + Markup(")から1年以内または既に過ぎている評価書です。基準日はこのサイトを作成した日です。"),

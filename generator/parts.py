@@ -1,0 +1,119 @@
+"""Make a set of pages into built files: render them, run mkdocs on the Markdown ones, in several processes.
+
+Why parts: mkdocs builds every page it is given and nothing else, and a page's HTML depends only on its own
+Markdown, the navigation and the configuration. So the pages can be split into parts, each built by its own
+mkdocs run (in its own process), and the results put side by side give the same bytes as one run over
+everything. Each part also gets the nav pages, which every page's navigation links to; only the part that
+owns a nav page keeps its HTML. This one mechanism serves `--jobs`, `--shard` and incremental builds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import urls
+from .render.pages import Page
+from .search.index import SearchDoc
+from .search.site_docs import search_doc
+
+# The plan of the running build, inherited by forked worker processes (pages hold closures over the graph,
+# which cannot be pickled; fork shares them for free).
+_PLAN: Plan | None = None
+
+
+@dataclass
+class Plan:
+    """The pages to make, the nav pages every part needs, and what each search document is about."""
+
+    pages: list[Page]
+    nav: dict[str, str]  # docs path → Markdown of every nav page
+    facts: dict[str, tuple[str, str, str, str, str]]  # page url → search facts (title, kind, 団体, 種類, 公表日)
+    config: Path
+    epoch: int
+
+
+@dataclass
+class PartResult:
+    """What one part produced: its folder, the files it owns, and the search documents of its pages."""
+
+    folder: Path
+    owned: list[str] = field(default_factory=list)
+    search_docs: list[SearchDoc] = field(default_factory=list)
+
+
+def split(pages: list[Page], parts: int) -> list[list[int]]:
+    """Indices of `pages` dealt round-robin into `parts` lists (similar pages spread evenly)."""
+    return [list(range(i, len(pages), parts)) for i in range(parts)]
+
+
+def build_parts(plan: Plan, folder: Path, jobs: int) -> list[PartResult]:
+    """Build every page of the plan, in `jobs` processes; part 0 always runs (it makes the theme assets)."""
+    global _PLAN
+    parts = [p for i, p in enumerate(split(plan.pages, max(1, jobs))) if p or i == 0]
+    folders = [folder / f"part-{i}" for i in range(len(parts))]
+    _PLAN = plan
+    try:
+        if len(parts) == 1:
+            return [_build_part(parts[0], folders[0])]
+        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_build_part, parts, folders))
+    finally:
+        _PLAN = None
+
+
+def _build_part(indices: list[int], folder: Path) -> PartResult:
+    plan = _PLAN
+    assert plan is not None
+    docs, out = folder / "docs", folder / "site"
+    result = PartResult(out)
+    for path, text in plan.nav.items():
+        _write(docs / path, text)
+    for i in indices:
+        page = plan.pages[i]
+        data = page.make()
+        if page.is_markdown:
+            assert isinstance(data, str)
+            _write(docs / page.path, data)
+            url = page.path[: -len(urls.source_path(""))]
+            if url in plan.facts:
+                result.search_docs.append(search_doc(url, plan.facts[url], data))
+        else:
+            _write(out / page.path, data)
+        result.owned.append(page.output)
+    if any(plan.pages[i].is_markdown for i in indices) or not indices:
+        run_mkdocs(docs, out / "_mkdocs", plan.config, plan.epoch)
+        _merge_into(out / "_mkdocs", out)
+    return result
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="\n")
+    else:
+        path.write_bytes(data)
+
+
+def _merge_into(source: Path, target: Path) -> None:
+    """Move every file of `source` under `target` (same filesystem), then drop `source`."""
+    for dirpath, _, names in os.walk(source, topdown=False):
+        for name in names:
+            src = Path(dirpath) / name
+            dst = target / src.relative_to(source)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)
+        os.rmdir(dirpath)
+
+
+def run_mkdocs(docs: Path, out: Path, config: Path, epoch: int) -> None:
+    """mkdocs build as a library call, strict (a broken internal link fails the build)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs reads its build date only from here
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(out), strict=True))
