@@ -187,8 +187,9 @@ def problems(value: Value, line: str) -> list[str]:
     for o in opts:
         if o.state == TICKED and o.label and not any(matches(o, x) for x in listed) and value.how != "判読不能":
             out.append(f"チェックのある「{o.label}」が値にありません")
-    if value.how == "read" and bare:
-        out.append(f"素の <input/> の選択肢({'、'.join(o.label for o in bare)})があるので、読めた値にはできません")
+    unsettled = [o.label for o in bare if not any(matches(o, x) for x in value.inferred)]
+    if value.how == "read" and unsettled:  # a plain list says every other option is unticked: not readable here
+        out.append(f"素の <input/> の選択肢({'、'.join(unsettled)})があるので、読めた値にはできません")
     if value.how == "推定" and not bare:
         out.append("行の印はすべて確かに読めるので、推定ではなく読めた値です")
     return out
