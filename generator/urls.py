@@ -64,6 +64,11 @@ def index(section: str) -> str:
     return f"{KIND_DIRS.get(section, section)}/"
 
 
+def numbered(url: str, n: int) -> str:
+    """Page n of a paginated page: the page itself, then 'url/2/', 'url/3/' …"""
+    return url if n == 1 else f"{url}{n}/"
+
+
 def source_path(url: str) -> str:
     """The Markdown file mkdocs turns into `url` (directory URLs)."""
     return f"{url}index.md"
