@@ -13,7 +13,7 @@ from typing import Any
 from . import urls
 from .content import Assessment, Content, Organization
 from .names import canonical, normalize
-from .values import Marker
+from .values import Marker, known
 
 KIND_LABELS = {"system": "システム", "itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
 
@@ -59,7 +59,7 @@ class FileNode:
 
     @property
     def name(self) -> str:
-        name = self.record.get("name")
+        name = known(self.record.get("name"))  # an inferred (推定) name is still the file's name
         return name if isinstance(name, str) else f"ファイル{self.number}(名称判読不能)"
 
     def risk_blocks(self) -> list[dict[str, Any]]:
@@ -117,7 +117,11 @@ def _add(
     aliases: dict[str, str],
     by_record: dict[int, Entity],
 ) -> Entity | None:
-    """Record one occurrence; an unreadable name gets an entity of its own (it still has a page)."""
+    """Record one occurrence; an unreadable name gets an entity of its own (it still has a page).
+
+    An inferred (推定) name links like a read one; the assessment page shows it as 推定.
+    """
+    name = known(name)
     if isinstance(name, str) and name:
         key, shown = _key(kind, a, name, aliases), canonical(name, aliases)
     elif isinstance(name, Marker):

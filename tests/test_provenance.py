@@ -66,6 +66,16 @@ def test_markers_on_whole_entries_and_groups(record: dict) -> None:
     subcontract = record["files"][0]["outsourcing"]["entrustments"][0]["subcontract"]
     assert subcontract[RECORD_MARKER].inferred and subcontract["status"] == "再委託しない"
     assert not isinstance(systems, Entries)
+    transfers = record["files"][0]["provision_transfer"]["transfers"]
+    assert isinstance(transfers, Entries) and transfers == [] and transfers.marker.inferred
+    department = record["basic_info"]["department"]
+    assert department.kind == "判読不能" and department.partial == {"division": "財政部税務室"}
+
+
+def test_inferred_tick_in_a_read_list(record: dict) -> None:
+    sources = record["files"][0]["acquisition"]["sources"]
+    assert sources[0] == Tick("本人又は本人の代理人", evidence="000:L66 ○の位置がずれて印字、その妥当性の記載から")
+    assert sources[1].evidence is None
 
 
 def test_printed_wording_is_kept_beside_the_form_value(record: dict) -> None:
@@ -90,13 +100,20 @@ def test_open_data_marks_inferred_values_and_validates(content: Content) -> None
     assert systems[1] == {"判読不能": "000:L64 システム2の行は全体が読めない"}
     assert systems[2]["推定"] is True and systems[2]["値"]["システムの名称"] == "収納システム"
     assert systems[0]["他のシステムとの接続"]["未選択"] == ["税務システム"]
+    file = data["評価書"]["特定個人情報ファイルの概要"][0]
+    assert file["特定個人情報の提供・移転(委託に伴うものを除く。)"]["移転先"]["推定"] is True
+    assert file["特定個人情報の入手・使用"]["入手元"][0]["推定"] is True
+    assert basic["評価実施機関における担当部署"] == {
+        "判読不能": "000:L80 役職名の行が抽出で消失", "記載": {"部署": "財政部税務室"}
+    }
 
 
 def test_provenance_counts(content: Content) -> None:
     counts = provenance_counts(content.assessments[0])
-    # 推定: 実施の有無, the list with an inferred tick is inside 判読不能 (counts there), system 3 (2 filled
-    # items), 再委託 (1 filled item) → 4; 判読不能: 接続, system 2 → 2.
-    assert (counts[INFERRED], counts["判読不能"], counts["非公表"]) == (4, 2, 0)
+    # 推定: 実施の有無, system 3 (2 filled items), 再委託 (1 filled item), 入手元 (a list with an inferred
+    # tick) → 5; the list of 接続 is inside 判読不能 and the empty inferred 移転先 has no items.
+    # 判読不能: 接続, system 2, 担当部署 → 3.
+    assert (counts[INFERRED], counts["判読不能"], counts["非公表"]) == (5, 3, 0)
     assert provenance_table(list(content.assessments))[2].startswith("| 012033-3 | ")
 
 
@@ -139,6 +156,10 @@ def test_page_shows_inferred_values_distinctly(browser, provenance_site: Path) -
             "読み取れた記載:", "推定した記載:", "チェックなしと読み取れた選択肢:", "読み取れなかった選択肢:"
         ]
         assert page.get_by_text("(原本の表記: 府内連携システム)").count() == 1
+        assert page.locator("h4", has_text="システム3: 収納システム(推定)").count() == 1
+        sources = page.locator("tr", has=page.locator("th", has_text="①入手元")).first
+        assert sources.locator("li").first.locator(".pia-inferred-badge").text_content() == "推定"
+        assert sources.locator("li").nth(1).locator(".pia-inferred-badge").count() == 0
         risk = "原本の表記: 目的を超えた紐付け、事務に必要な情報との紐付けが行われるリスク"
         assert page.get_by_text(risk).count() == 1
     finally:

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..forms.spec import Field, Group, Repeat
-from ..values import RECORD_PRINTED, Marker, record_marker
+from ..values import RECORD_PRINTED, Marker, known, record_marker
 from .html import join, link, tag
 from .values import Linker, evidence_html, marker_html, partial_html, value_html
 
@@ -33,6 +33,12 @@ def anchor_id(path: str) -> Markup:
 
 def _is_leaf(spec: Field) -> bool:
     return not isinstance(spec.kind, (Group, Repeat))
+
+
+def record_label(entry: dict[str, Any], entries: list[Any], name: Any) -> str:
+    """What an entry heading adds: 推定 when the entry or its name is inferred, else the marker's kind."""
+    marker = record_marker(entry) or record_marker(entries)
+    return marker.kind if marker is not None else "推定" if isinstance(name, Marker) else ""
 
 
 def _title_field(spec: Field) -> Field | None:
@@ -143,8 +149,11 @@ class FormRenderer:
         title = _title_field(spec)
         out = []
         for i, entry in enumerate(entries, 1):
-            name = entry.get(title.key) if title else None
+            raw = entry.get(title.key) if title else None
+            name = known(raw)
             label = f"{kind.item}{i}: {name}" if isinstance(name, str) and name else f"{kind.item}{i}"
+            if name is not raw or (record_marker(entry) or record_marker(entries)) is not None:
+                label += f"({record_label(entry, entries, raw)})"  # the heading says so too, in text
             body = self.annotations(spec, entry) + self.entry_rows(kind, entry, level + 1, f"{anchor}-{i}")
             href = self.entry_linker(spec, entry) if self.entry_linker else None
             if href:
