@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.forms import FORMS
 from generator.forms.common import checks, choice
-from generator.render.values import value_html
+from generator.render.values import UNREAD_LABEL, value_html
 from generator.values import Marker, Tick
 
 
@@ -32,5 +32,26 @@ def test_unreadable_and_withheld_are_distinct_and_visible() -> None:
     spec = choice("x", "対象人数", ("a",), "d")
     unreadable = str(value_html(spec, Marker("判読不能", "000:L72"), _no_link))
     withheld = str(value_html(spec, Marker("非公表", "規則第13条"), _no_link))
-    assert "pia-marker--unreadable" in unreadable and "判読不能" in unreadable and "000:L72" in unreadable
+    assert "pia-marker--unreadable" in unreadable and UNREAD_LABEL in unreadable and "000:L72" in unreadable
     assert "pia-marker--withheld" in withheld and "非公表" in withheld
+
+
+def test_inferred_value_has_a_text_badge_and_collapsed_evidence_unlike_lost_values() -> None:
+    spec = choice("x", "実施の有無", ("実施する", "実施しない"), "d")
+    html = str(value_html(spec, Marker("推定", "000:L72 根拠<b>", "実施しない"), _no_link))
+    assert '<strong class="pia-inferred-badge">推定</strong>' in html
+    assert '<span class="pia-choice">実施しない</span>' in html
+    assert "<details class=\"pia-inferred-evidence\"><summary>推定の根拠" in html and "根拠&#60;b&#62;" in html
+    assert "pia-marker" not in html and UNREAD_LABEL not in html
+
+
+def test_partial_checks_say_read_only_for_what_was_read() -> None:
+    boxes = checks("y", "入手方法", ("紙", "専用線", "その他", "電子メール"), "d", with_text=("その他",))
+    marker = Marker("判読不能", "000:L60", (Tick("紙"), Tick("その他", "x", evidence="000:L61")), unticked=("専用線",))
+    html = str(value_html(boxes, marker, _no_link))
+    read, rest = html.split("推定した記載: ", 1)
+    assert "読み取れた記載: " in read and "紙" in read and "その他" not in read
+    inferred, rest = rest.split("チェックなしと読み取れた選択肢: ", 1)
+    assert "pia-inferred-badge" in inferred and "その他" in inferred
+    unticked, unknown = rest.split("読み取れなかった選択肢: ", 1)
+    assert "☐" in unticked and "専用線" in unticked and "電子メール" in unknown
