@@ -19,7 +19,7 @@ from .forms.meta import ORGANIZATION, assessment_meta, check_digit
 from .forms.spec import Field, Form, Group
 from .problems import ContentError, Problem
 from .validate import Walker
-from .values import Marker
+from .values import Marker, known
 from .yamlsource import compose
 
 ORG_DIR = "organizations"
@@ -53,7 +53,8 @@ class Assessment:
 
     @property
     def title(self) -> str:
-        return self.record["cover"]["title"] or self.id
+        title = known(self.record["cover"]["title"])  # an inferred (推定) title is still the title
+        return title if isinstance(title, str) and title else self.id
 
     @property
     def number(self) -> int:

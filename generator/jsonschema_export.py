@@ -161,6 +161,8 @@ def _printed(value: dict[str, Any]) -> dict[str, Any]:
 def _inferred(name: str) -> dict[str, Any]:
     """推定: the value as it would otherwise be written, and its evidence (both required)."""
     return {
+        "description": "推定した値(原本から直接は読めない値)。「推定」に値を、"
+                       "「根拠」に何をどこで読みなぜその値になるかを書く。",
         "type": "object",
         "additionalProperties": False,
         "required": [INFERRED, EVIDENCE],
@@ -179,6 +181,8 @@ def _marker(name: str, schema: dict[str, Any]) -> dict[str, Any]:
     read = {"$ref": schema["$ref"]} if "required" in schema else {"$ref": f"#/$defs/{name}"}
     unticked = {UNTICKED: {"type": "array", "items": {"type": ["string", "number"]}}} if _is_checks(schema) else {}
     return {
+        "description": "判読不能(抽出で消失)または非公表。理由を必ず書き、読めた部分は「記載」、"
+                       "チェックなしと読めた選択肢は「未選択」に書く。",
         "type": "object",
         "additionalProperties": False,
         "properties": {
