@@ -1,29 +1,32 @@
-"""Build-time search index: lunr.py over pre-tokenised fields, plus each page's text for phrase checks.
+"""Build-time split search index: postings in hashed buckets, page metadata and text in small shards.
 
-Why ship the text: bigram lookups over-approximate (`東京都` would match a page with `東京` and `京都` far
-apart), so the browser verifies every phrase as a substring of the page's normalised text before showing it.
+Why split: one index file grows with the content (47 MB at 1,000 assessments); here the first query fetches
+a manifest, the facet table, the buckets of its own terms, the metadata of the pages shown and the text
+chunks it needs to verify phrases and cut snippets. Bigram lookups over-approximate (`東京都` would match a
+page with `東京` and `京都` apart), so the browser still verifies every phrase as a substring of a unit's text.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from lunr.builder import Builder
-from lunr.field_ref import FieldRef
-
-from .tokenize import display, tokens
+from .ids import ID_BITS, doc_ids, fnv1a, pow2_at_least
+from .postings import encode_bucket, page_terms
+from .shards import UNREADABLE, facet_table, lexicon, meta_bits, org_names, to_json, wareki
+from .synonyms import load_synonyms
+from .tokenize import runs, shown
+from .units import CHUNK, OVERLAP, chunks, head_lines
 
 KINDS = ("評価書", "システム", "ファイル", "委託先", "提供先", "移転先", "団体", "ページ")
-FIELDS = (("title", 10), ("meta", 3), ("body", 1))
+FORMS = ("", "重点項目評価書", "全項目評価書", "基礎項目評価書")
 SITE_DIR = "assets/pia-search/"
-INDEX_NAME = "index.json"
 ASSET_DIR = Path(__file__).resolve().parents[2] / "theme" / "assets" / "pia-search"
-ASSETS = ("search.css", "search.js", "tokenize.js", "worker.js")
-FORMAT = 1
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+ASSETS = ("search.css", "search.js", "store.js", "text.js", "tokenize.js", "worker.js")
+FORMAT = 2
+TERMS_PER_BUCKET = 8
 
 
 @dataclass(frozen=True)
@@ -41,89 +44,68 @@ class SearchDoc:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"{self.url}: unknown search kind {self.kind!r}")
+        if self.form not in FORMS:
+            raise ValueError(f"{self.url}: unknown form {self.form!r}")
         if self.url.startswith("/") or "://" in self.url:
             raise ValueError(f"{self.url}: search URLs are site-relative")
 
 
-def _shipped(doc: SearchDoc) -> dict[str, str]:
-    """What the browser gets for one page: short keys, text already NFKC'd (but not lower-cased, for display)."""
-    return {"u": doc.url, "t": display(doc.title), "k": doc.kind, "o": display(doc.org), "f": display(doc.form),
-            "p": doc.published, "b": display(doc.body)}
+def _body_chunks(doc: SearchDoc) -> list[str]:
+    return chunks("\n".join(line for line in (shown(raw) for raw in doc.body.split("\n")) if line))
 
 
-def _fields(shipped: dict[str, str]) -> dict[str, list[str]]:
-    """Token lists per lunr field; meta fields are tokenised one by one so no bigram spans two of them."""
-    meta = [t for key in ("o", "f", "k", "p") for t in tokens(shipped[key])]
-    return {"title": tokens(shipped["t"]), "meta": meta, "body": tokens(shipped["b"])}
+def _is_word(term: str) -> bool:
+    found = runs(term)
+    return len(found) == 1 and found[0] == (term, True)
 
 
-class _TermBuilder(Builder):
-    """lunr.py's Builder fed term lists directly.
+def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, bytes]:
+    """Site-relative path → bytes of everything the search needs in the built site (deterministic).
 
-    Builder.add runs lunr's Tokenizer, which deep-copies a metadata dict per token: most of the build time for
-    Japanese text (one unigram and one bigram per character). add_terms records exactly what Builder.add records
-    for an empty pipeline and no metadata (tests compare both); scoring, vectors and serialisation stay lunr's.
+    synonyms: groups from load_synonyms(content_dir); None reads the repository's content/synonyms.yaml.
     """
-
-    def add_terms(self, doc_ref: str, fields: dict[str, list[str]]) -> None:
-        self._documents[doc_ref] = {}
-        self.document_count += 1
-        for field_name in self._fields:
-            terms = fields[field_name]
-            field_ref = str(FieldRef(doc_ref, field_name))
-            self.field_term_frequencies[field_ref] = frequencies = Counter(terms)
-            self.field_lengths[field_ref] = len(terms)
-            for term in frequencies:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    self.inverted_index[term] = posting
-                posting[field_name][doc_ref] = {}
-
-
-def _utf16(term: str) -> bytes:
-    return term.encode("utf-16-be")
-
-
-def build_payload(docs: list[SearchDoc]) -> dict:
-    """The index JSON as a dict: docs sorted by URL, refs are positions in `docs`."""
-    ordered = sorted(docs, key=lambda d: d.url)
-    urls = [d.url for d in ordered]
+    if synonyms is None:
+        synonyms = load_synonyms(CONTENT_DIR)
+    urls = [d.url for d in docs]
     if len(set(urls)) != len(urls):
         raise ValueError("duplicate search document URLs")
-    shipped = [_shipped(d) for d in ordered]
-    builder = _TermBuilder()  # empty pipelines: no stemmer, stop words or trimmer (they would eat Japanese)
-    builder.ref("id")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for ref, doc in enumerate(shipped):
-        builder.add_terms(str(ref), _fields(doc))
-    index = builder.build().serialize()
-    # lunr.js inserts terms into its token set in JS string (UTF-16) order and throws on any other order.
-    index["invertedIndex"].sort(key=lambda pair: _utf16(pair[0]))
-    return {"format": FORMAT, "fields": [name for name, _ in FIELDS], "docs": shipped, "index": index}
-
-
-def index_json(docs: list[SearchDoc]) -> bytes:
-    """Deterministic bytes: sorted keys, compact separators, UTF-8."""
-    text = json.dumps(build_payload(docs), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.encode("utf-8")
-
-
-def lunr_js() -> bytes:
-    """lunr.js 2.3.9 as shipped inside the installed mkdocs package (no CDN, no copy in the repo)."""
-    import mkdocs
-
-    path = os.path.join(os.path.dirname(mkdocs.__file__), "contrib", "search", "templates", "search", "lunr.js")
-    with open(path, "rb") as f:
-        return f.read()
-
-
-def search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """Site-relative path → bytes of everything the search needs in the built site."""
-    files = {SITE_DIR + INDEX_NAME: index_json(docs), SITE_DIR + "lunr.js": lunr_js()}
+    ids = doc_ids(urls)
+    ordered = sorted(docs, key=lambda d: ids[d.url])
+    bits = meta_bits(len(docs))
+    orgs = sorted({o for d in docs for o in org_names(d.org)})
+    org_number = {o: n for n, o in enumerate(orgs)}
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    shards: dict[int, list] = defaultdict(list)
+    files: dict[str, bytes] = {}
+    rows = []
+    for d in ordered:
+        doc_id = ids[d.url]
+        head = head_lines(d.title, d.org, d.form, d.kind, d.published)
+        body = _body_chunks(d)
+        for term, (mask, weight) in page_terms(head, body).items():
+            postings[term].append((doc_id, mask, weight))
+        shard = doc_id >> (ID_BITS - bits)
+        shards[shard].append([doc_id, d.url, head[0], d.kind, head[1], d.form, d.published, wareki(d.published),
+                              len(body)])
+        for n, text in enumerate(body, start=1):
+            files[f"{SITE_DIR}t/{shard:x}/{doc_id:x}-{n}.txt"] = text.encode("utf-8")
+        rows.append((doc_id, KINDS.index(d.kind), FORMS.index(d.form), UNREADABLE in d.title,
+                     [org_number[o] for o in org_names(d.org)]))
+    buckets = pow2_at_least(len(postings) / TERMS_PER_BUCKET, 16, 1 << 16)
+    grouped: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
+    for term, plist in postings.items():
+        grouped[fnv1a(term) % buckets][term] = plist
+    for bucket in range(buckets):  # empty ones too: a missing file would be a 404 in the console
+        files[f"{SITE_DIR}p/{bucket:x}.bin"] = encode_bucket(grouped.get(bucket, {}))
+    for shard, entries in shards.items():
+        files[f"{SITE_DIR}m/{shard:x}.json"] = to_json(entries)
+    files[SITE_DIR + "facets.bin"] = facet_table(rows)
+    files[SITE_DIR + "words.json"] = to_json(sorted((t for t in postings if _is_word(t)), key=str.encode))
+    files[SITE_DIR + "lexicon.json"] = to_json(lexicon([d.title for d in docs], synonyms))
+    files[SITE_DIR + "manifest.json"] = to_json({
+        "format": FORMAT, "docs": len(docs), "idBits": ID_BITS, "metaBits": bits, "buckets": buckets,
+        "chunk": CHUNK, "overlap": OVERLAP, "kinds": list(KINDS), "forms": list(FORMS), "orgs": orgs,
+        "synonyms": synonyms})
     for name in ASSETS:
         files[SITE_DIR + name] = (ASSET_DIR / name).read_bytes()
     return dict(sorted(files.items()))

@@ -21,7 +21,8 @@ enterkeyhint="search" aria-describedby="pia-search-help">
 <button class="pia-search__button" type="submit">検索</button>
 </div>
 <p class="pia-search__help" id="pia-search-help">入力した語をそのままの並びで含むページを探します。\
-スペースで区切ると、すべての語を含むページに絞り込みます(例: 中間サーバー 宛名)。</p>
+スペースで区切ると、すべての語を含むページに絞り込みます(例: 中間サーバー 宛名)。\
+同じ意味の語も探します(例: マイナンバーで個人番号も)。"個人番号" のように引用符で囲むと、その表記だけを探します。</p>
 </form>
 <p class="pia-search__status" id="pia-search-status" role="status" aria-live="polite" aria-atomic="true"></p>
 <div class="pia-search__body">

@@ -58,3 +58,14 @@ def tokens(text: str) -> list[str]:
     for run, is_word in runs(normalize(text)):
         out.extend([run] if is_word else cjk_tokens(run))
     return out
+
+
+# Printed numbering kept as printed in the text shipped for snippets (NFKC would turn ① into 1, Ⅱ into II):
+# circled and parenthesised numbers and Roman numerals. Matching still sees their NFKC form.
+KEPT = re.compile("([\u2160-\u217f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+)")
+
+
+def shown(text: str) -> str:
+    """Like display(), but ①②… and Ⅰ Ⅱ … stay as printed; normalize(shown(x)) == normalize(display(x))."""
+    parts = KEPT.split(_SPACES.sub(" ", text).strip())
+    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts))

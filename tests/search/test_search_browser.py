@@ -202,12 +202,13 @@ def test_js_tokens_match_python(page, site_url):
     assert js == [tokens(s) for s in samples]
 
 
-def test_missing_index_says_so(browser, site_url):
-    """A broken deployment (no index.json) gives a Japanese error instead of a silent empty page."""
+@pytest.mark.parametrize("missing", ["manifest.json", "p/*.bin", "t/**/*.txt"])
+def test_missing_index_file_says_so(browser, site_url, missing):
+    """A broken deployment (an index file missing) gives a Japanese error instead of a silent empty page."""
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.route("**/pia-search/index.json", lambda route: route.fulfill(status=404, body="not found"))
+        page.route(f"**/pia-search/{missing}", lambda route: route.fulfill(status=404, body="not found"))
         page.goto(f"{site_url}search/?q={quote('宛名')}")
         page.wait_for_function(DONE)
         assert page.get_attribute("#pia-search", "data-pia-state") == "error"

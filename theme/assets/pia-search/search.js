@@ -7,7 +7,7 @@
   var assetBase = script ? script.src : new URL("assets/pia-search/search.js", document.baseURI).href;
   var siteRoot = new URL("../../", assetBase).href;  // search.js lives at <site>/assets/pia-search/
   var GROUPS = [["kind", "ページの種類"], ["form", "評価書の種類"], ["org", "団体"]];
-  var PAGE_SIZE = 50, FACET_SHOWN = 10, DEBOUNCE_MS = 250;
+  var PAGE_SIZE = 20, FACET_SHOWN = 10, DEBOUNCE_MS = 250;
 
   function asset(name) { return new URL(name, assetBase).href; }
 
@@ -34,7 +34,7 @@
   function warm() {
     if (warmed) return;
     warmed = true;
-    ["worker.js", "lunr.js", "tokenize.js", "index.json"].forEach(function (name) {
+    ["worker.js", "tokenize.js", "store.js", "text.js", "manifest.json", "facets.bin"].forEach(function (name) {
       var link = document.createElement("link");
       link.rel = "prefetch";
       link.href = asset(name);
@@ -50,6 +50,11 @@
     worker.onmessage = function (event) {
       var msg = event.data;
       if (msg.type === "ready") { onReady.forEach(function (f) { f(msg); }); return; }
+      if (msg.type === "progress" || (msg.type === "results" && !msg.final)) {
+        var waiting = pending[msg.id];
+        if (waiting && waiting[2]) waiting[2](msg);
+        return;
+      }
       if (msg.id === null || msg.id === undefined) {
         Object.keys(pending).forEach(function (id) { pending[id][1](new Error(msg.message)); delete pending[id]; });
         failed = msg.message;
@@ -64,18 +69,19 @@
       failed = event.message || "worker error";
       Object.keys(pending).forEach(function (id) { pending[id][1](new Error(failed)); delete pending[id]; });
     };
-    worker.postMessage({ type: "init", url: asset("index.json") });
+    worker.postMessage({ type: "init", url: asset("manifest.json") });
     return worker;
   }
   var failed = null;
 
-  /* Promise of the worker's answer; also the hook used by bench/search.py (window.PiaSearch.query). */
-  function query(q, filters, limit) {
+  /* Promise of the worker's final answer; `onUpdate` sees progress and the results before their snippets.
+   * Also the hook used by bench/search.py (window.PiaSearch.query). */
+  function query(q, filters, limit, onUpdate) {
     connect();
     if (failed) return Promise.reject(new Error(failed));
     var id = nextId++;
     return new Promise(function (resolve, reject) {
-      pending[id] = [resolve, reject];
+      pending[id] = [resolve, reject, onUpdate];
       worker.postMessage({ type: "query", id: id, q: q, filters: filters || {}, limit: limit || PAGE_SIZE });
     });
   }
@@ -173,10 +179,19 @@
         "例: 中間サーバー、宛名システム、団体名、委託先の会社名。全角・半角や大文字・小文字は区別しません。"));
       return;
     }
-    if (!this.firstDone) this.setState("loading", "検索の準備をしています…");
+    if (!this.firstDone) this.setState("loading", "索引を読み込んでいます…");
     else this.root.setAttribute("data-pia-state", "searching");
     this.root.setAttribute("data-pia-query", q);
-    query(q, this.filters, this.limit).then(function (msg) {
+    var shownPartial = false;
+    query(q, this.filters, this.limit, function (msg) {
+      if (id !== self.latest) return;
+      if (msg.type === "results") {
+        shownPartial = true;
+        self.render(msg);
+      } else if (!shownPartial) {
+        self.progress(msg);
+      }
+    }).then(function (msg) {
       if (id !== self.latest) return;
       self.render(msg);
     }, function (err) {
@@ -184,6 +199,14 @@
       self.clear();
       self.setState("error", "検索インデックスを読み込めませんでした。ページを再読み込みしてください。(" + err.message + ")");
     });
+  };
+
+  /* Visible progress while the index and page texts arrive (data-pia-state stays loading/searching). */
+  Page.prototype.progress = function (msg) {
+    var text = msg.stage === "index" ? "索引を読み込んでいます(" + msg.done + "/" + msg.total + " 語)…"
+      : "候補のページを確認しています(" + msg.done + "/" + msg.total + " 件)…";
+    this.status.textContent = text;
+    this.root.setAttribute("data-pia-progress", msg.stage + ":" + msg.done + "/" + msg.total);
   };
 
   Page.prototype.baseTitle = function () {
@@ -198,34 +221,62 @@
   };
 
   Page.prototype.render = function (msg) {
-    var focusKey = this.focusKey();
+    var focusKey = this.focusKey(), state = msg.final ? "done" : "partial";
     this.clear();
-    var words = msg.q.trim().split(/\s+/);
+    var words = typedWords(msg.q);
     var label = "「" + words.join("」「") + "」" + (words.length > 1 ? "をすべて含む" : "を含む");
     var filtered = GROUPS.some(function (g) { return (this.filters[g[0]] || []).length; }, this);
+    var about = msg.exact ? "" : "約 ";
+    this.synonymNote(msg.parts);
     if (msg.total === 0) {
-      this.setState("done", label + "ページは見つかりませんでした。");
+      this.setState(state, label + "ページは見つかりませんでした。");
+      if (msg.suggestion) this.suggest(msg.suggestion);
       this.noHits();
     } else {
       this.renderFacets(msg.facets);
       this.body.classList.add("pia-search__body--facets");
       if (msg.count === 0) {
-        this.setState("done", label + "ページは " + msg.total + " 件ありますが、絞り込みの条件に合うページはありません。");
+        this.setState(state, label + "ページは " + about + msg.total + " 件ありますが、絞り込みの条件に合うページはありません。");
         var clear = el("button", "pia-search__clear", "絞り込みをすべて解除");
         clear.type = "button";
         clear.addEventListener("click", this.clearFilters.bind(this));
         this.list.appendChild(clear);
       } else {
-        this.setState("done", label + "ページ: " + msg.count + " 件" +
-          (filtered ? "(絞り込み前 " + msg.total + " 件)" : ""));
+        this.setState(state, label + "ページ: " + about + msg.count + " 件" +
+          (filtered ? "(絞り込み前 " + about + msg.total + " 件)" : ""));
         this.renderResults(msg);
       }
     }
     this.restoreFocus(focusKey);
+    if (!this.firstResults && msg.results) {
+      this.firstResults = true;
+      if (window.performance && performance.mark) performance.mark("pia-search:first-list");
+    }
+    if (!msg.final) return;
     if (!this.firstDone) {
       this.firstDone = true;
       if (window.performance && performance.mark) performance.mark("pia-search:first-results");
     }
+  };
+
+  /* Which synonyms were searched too, and how to search for one spelling only. */
+  Page.prototype.synonymNote = function (parts) {
+    var used = (parts || []).filter(function (p) { return p.alts.length > 1; });
+    if (!used.length) return;
+    var note = el("p", "pia-search__synonyms");
+    note.textContent = used.map(function (p) {
+      return "「" + p.text + "」は「" + p.alts.slice(1).join("」「") + "」も含めて探しました。";
+    }).join("") + "その表記だけを探すときは \"" + used[0].text + "\" のように引用符で囲んでください。";
+    this.list.appendChild(note);
+  };
+
+  Page.prototype.suggest = function (suggestion) {
+    var line = el("p", "pia-search__suggest", "もしかして: "), self = this;
+    var link = el("a", "pia-search__suggestion", suggestion);
+    link.href = "?q=" + encodeURIComponent(suggestion);
+    link.addEventListener("click", function (e) { e.preventDefault(); self.submit(suggestion); });
+    line.appendChild(link);
+    this.list.appendChild(line);
   };
 
   Page.prototype.noHits = function () {
@@ -261,7 +312,11 @@
       meta.appendChild(kind);
       if (r.org) meta.appendChild(el("span", "pia-result__org", r.org));
       if (r.form) meta.appendChild(el("span", "pia-result__form", r.form));
-      if (r.published) meta.appendChild(el("span", "pia-result__date", "公表日 " + r.published));
+      if (r.published) {
+        var date = el("span", "pia-result__date", "公表日 " + (r.wareki || r.published));
+        date.setAttribute("data-iso", r.published);
+        meta.appendChild(date);
+      }
       var heading = el("h2", "pia-result__title");
       var link = el("a");
       link.href = relativeHref(r.url);
@@ -269,7 +324,11 @@
       appendSegments(link, r.title);
       heading.appendChild(link);
       var snip = el("p", "pia-result__snippet");
-      appendSegments(snip, r.snippet);
+      if (r.snippet) appendSegments(snip, r.snippet);
+      else {
+        snip.classList.add("pia-result__snippet--loading");
+        snip.textContent = "本文を読み込んでいます…";
+      }
       item.appendChild(heading);
       item.appendChild(meta);
       item.appendChild(snip);
@@ -367,6 +426,16 @@
     }
     if (target) target.focus();
   };
+
+  /* The words as typed, for the status line: "…" stays one phrase (its quotes are dropped). */
+  function typedWords(q) {
+    var out = [], re = /["＂]([^"＂]*)["＂]|(\S+)/g, m;
+    while ((m = re.exec(String(q || "").trim())) !== null) {
+      var w = m[1] !== undefined ? m[1].trim() : m[2];
+      if (w && out.indexOf(w) < 0) out.push(w);
+    }
+    return out;
+  }
 
   /* True when the query has something to search for (not only spaces). */
   function hasText(q) { return /\S/.test(String(q || "").normalize("NFKC")); }

@@ -8,6 +8,8 @@
     "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3ffff}";
   var RUNS = "([" + WORD + "]+)|([" + CJK + "]+)";
   var WORD_TERM = new RegExp("^[" + WORD + "]+$", "u");
+  // Same as postings.py _SYMBOLS: characters outside words and kanji/kana runs, indexed one by one.
+  var SYMBOL = new RegExp("[^\\s" + WORD + CJK + "]", "gu");
 
   /* Lower case that never changes the length (offsets stay valid for highlighting). */
   function fold(text) {
@@ -76,11 +78,18 @@
     return out;
   }
 
+  /* Distinct symbol characters of normalised text (each is an index term of its own). */
+  function symbols(text) {
+    var seen = Object.create(null);
+    (text.match(SYMBOL) || []).forEach(function (c) { seen[c] = true; });
+    return Object.keys(seen).sort();
+  }
+
   /* True for a Latin/digit index term (the only kind looked up with wildcards). */
   function isWordTerm(term) { return WORD_TERM.test(term); }
 
   root.PiaTokenize = {
     fold: fold, normalize: normalize, runs: runs, tokens: tokens, queryParts: queryParts,
-    phraseTerms: phraseTerms, isWordTerm: isWordTerm
+    phraseTerms: phraseTerms, isWordTerm: isWordTerm, symbols: symbols
   };
 })(typeof self !== "undefined" ? self : this);

@@ -1,103 +1,222 @@
-/* PIA Portal search worker: loads the index once, answers queries off the main thread.
- * Messages in:  {type:"init", url} | {type:"query", id, q, filters:{org:[],form:[],kind:[]}, limit}
- * Messages out: {type:"ready", docs} | {type:"results", id, ...} | {type:"error", id, message} */
-/* global lunr, PiaTokenize */
-importScripts("lunr.js", "tokenize.js");
+/* PIA Portal search worker: answers queries from the split index, off the main thread.
+ * In:  {type:"init", url} | {type:"query", id, q, filters:{org:[],form:[],kind:[]}, limit}
+ * Out: {type:"ready"} | {type:"progress", id, stage, done, total} | {type:"results", id, final, ...}
+ *      | {type:"error", id, message}
+ * A query's results come twice or more: first with the list and counts (snippets null) as soon as they are
+ * known, then with snippets as page texts arrive; the last message has final: true. */
+/* global PiaTokenize, PiaStore, PiaText */
+importScripts("tokenize.js", "store.js", "text.js");
 
-var T = self.PiaTokenize;
+var T = self.PiaTokenize, S = self.PiaStore, X = self.PiaText;
 var KIND_ORDER = ["評価書", "システム", "ファイル", "委託先", "提供先", "移転先", "団体", "ページ"];
 var GROUPS = ["kind", "form", "org"];
-var MAX_EXPANSION = 200;  // a wildcard matching more terms than this is left to the phrase check
-var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160;
+var VERIFY_ALL = 150;  // up to this many unsure pages are all verified (exact count); beyond, in rank order
+var CONCURRENCY = 6;
 
-var index = null, docs = null, hay = [], bodyAt = [], wordTerms = [], ready = null, last = null;
+var ready = null, manifest = null, facetsOf = null, synonymOf = Object.create(null), last = null, latest = 0;
 
 function init(url) {
-  ready = fetch(url).then(function (response) {
-    if (!response.ok) throw new Error("HTTP " + response.status);
-    return response.json();
-  }).then(function (payload) {
-    if (payload.format !== 1) throw new Error("unknown index format " + payload.format);
-    wordTerms = payload.index.invertedIndex.map(function (p) { return p[0]; }).filter(T.isWordTerm);
-    index = lunr.Index.load(payload.index);
-    docs = payload.docs;
-    self.postMessage({ type: "ready", docs: docs.length });
+  ready = S.init(url).then(function (got) {
+    manifest = got.manifest;
+    facetsOf = got.facets;
+    manifest.synonyms.forEach(function (group) {
+      var norm = group.map(T.normalize);
+      norm.forEach(function (t) { synonymOf[t] = norm; });
+    });
+    self.postMessage({ type: "ready", docs: manifest.docs });
   });
   ready.catch(function (e) { self.postMessage({ type: "error", id: null, message: String(e) }); });
 }
 
-/* Folded text a phrase must occur in; fields are separated by a newline, which no phrase contains. */
-function haystack(i) {
-  if (hay[i] === undefined) {
-    var d = docs[i], head = [d.t, d.o, d.f, d.k, d.p].map(T.fold).join("\n") + "\n";
-    bodyAt[i] = head.length;
-    hay[i] = head + T.fold(d.b);
-  }
-  return hay[i];
-}
-
-/* How many index terms a lookup term stands for (0 means no page can match). */
-function expansion(t) {
-  if (!t.leading && !t.trailing) return index.invertedIndex[t.term] ? 1 : 0;
-  var n = 0;
-  for (var i = 0; i < wordTerms.length; i++) {
-    var w = wordTerms[i];
-    var ok = t.leading && t.trailing ? w.indexOf(t.term) >= 0 : t.leading ? w.endsWith(t.term) : w.startsWith(t.term);
-    if (ok) n++;
-  }
-  return n;
-}
-
-/* Candidate pages from lunr (scored), or every page when no lookup term narrows the search. */
-function candidates(parts) {
-  var terms = [], seen = Object.create(null);
-  for (var p = 0; p < parts.length; p++) {
-    var list = T.phraseTerms(parts[p]);
-    for (var j = 0; j < list.length; j++) {
-      var t = list[j], key = (t.leading ? "*" : "") + t.term + (t.trailing ? "*" : "");
-      if (seen[key]) continue;
-      seen[key] = true;
-      var n = expansion(t);
-      if (n === 0) return [];
-      if (n <= MAX_EXPANSION) terms.push(t);
+/* Query parts: "…" is one literal phrase without synonyms; other words also match their synonyms. */
+function parseQuery(q) {
+  var text = T.normalize(q || ""), re = /"([^"]*)"|(\S+)/g, m, parts = [], seen = Object.create(null);
+  while ((m = re.exec(text)) !== null) {
+    var quoted = m[1] !== undefined, phrase = quoted ? m[1].trim().replace(/\s+/g, " ") : m[2];
+    var key = (quoted ? "q:" : "w:") + phrase;
+    if (!phrase || seen[key]) continue;
+    seen[key] = true;
+    var alts = [phrase];
+    if (!quoted && synonymOf[phrase]) {
+      synonymOf[phrase].forEach(function (s) { if (alts.indexOf(s) < 0) alts.push(s); });
     }
+    parts.push({ text: phrase, quoted: quoted, alts: alts });
   }
-  if (!terms.length) return docs.map(function (_, i) { return { i: i, score: 0 }; });
-  var W = lunr.Query.wildcard;
-  return index.query(function (q) {
-    terms.forEach(function (t) {
-      q.term(t.term, {
-        usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-        wildcard: (t.leading ? W.LEADING : W.NONE) | (t.trailing ? W.TRAILING : W.NONE)
+  return parts;
+}
+
+/* True when the postings alone decide whether a page contains the phrase (no text check needed). */
+function isExact(alt) {
+  var runs = T.runs(alt), symbols = T.symbols(alt);
+  if (!runs.length) return symbols.length === 1 && Array.from(alt).length === 1;
+  if (symbols.length || runs.length !== 1 || runs[0][2] !== 0 || runs[0][3] !== alt.length) return false;
+  return runs[0][1] || Array.from(runs[0][0]).length <= 2;
+}
+
+function and53(a, b) {
+  var high = Math.floor(a / 4294967296) & Math.floor(b / 4294967296);
+  return high * 4294967296 + (((a >>> 0) & (b >>> 0)) >>> 0);
+}
+
+function idf(df) { return Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5)); }
+
+/* id → {mask, score} of the pages that have one lookup term (a Latin word edge may stand for many words). */
+function lookup(t) {
+  var pending = !t.leading && !t.trailing ? Promise.resolve([t.term]) : S.words().then(function (words) {
+    return words.filter(function (w) {
+      return t.leading && t.trailing ? w.indexOf(t.term) >= 0 : t.leading ? w.endsWith(t.term) : w.startsWith(t.term);
+    });
+  });
+  return pending.then(function (terms) { return Promise.all(terms.map(S.postings)); }).then(function (lists) {
+    var out = new Map();
+    lists.forEach(function (p) {
+      if (!p) return;
+      var weight = idf(p.ids.length) / 255;
+      for (var i = 0; i < p.ids.length; i++) {
+        var e = out.get(p.ids[i]), score = weight * p.weights[i];
+        if (!e) out.set(p.ids[i], { mask: p.masks[i], score: score });
+        else { e.mask = e.mask + p.masks[i] - and53(e.mask, p.masks[i]); e.score = Math.max(e.score, score); }
+      }
+    });
+    return out;
+  });
+}
+
+function lookupsOf(alt) {
+  var list = T.phraseTerms(alt);
+  T.symbols(alt).forEach(function (c) { list.push({ term: c, leading: false, trailing: false }); });
+  return list;
+}
+
+/* id → {mask, score}: pages with every lookup term of the phrase in one unit. */
+function altCandidates(alt) {
+  return Promise.all(lookupsOf(alt).map(lookup)).then(function (maps) {
+    if (!maps.length) return new Map();
+    maps.sort(function (a, b) { return a.size - b.size; });
+    var out = new Map();
+    maps[0].forEach(function (first, id) {
+      var mask = first.mask, score = first.score;
+      for (var k = 1; k < maps.length && mask; k++) {
+        var e = maps[k].get(id);
+        if (!e) { mask = 0; break; }
+        mask = and53(mask, e.mask);
+        score += e.score;
+      }
+      if (mask) out.set(id, { mask: mask, score: score });
+    });
+    return out;
+  });
+}
+
+/* id → {score, alts:[{alt, mask, exact}]}: pages that may contain the part (any of its alternatives). */
+function partCandidates(part) {
+  return Promise.all(part.alts.map(altCandidates)).then(function (maps) {
+    var out = new Map();
+    maps.forEach(function (map, a) {
+      var exact = isExact(part.alts[a]);
+      map.forEach(function (e, id) {
+        var c = out.get(id);
+        if (!c) out.set(id, c = { score: 0, alts: [] });
+        c.score = Math.max(c.score, e.score);
+        c.alts.push({ alt: part.alts[a], mask: e.mask, exact: exact });
       });
     });
-  }).map(function (r) { return { i: Number(r.ref), score: r.score }; });
-}
-
-function search(parts) {
-  var key = parts.join(" ");
-  if (last && last.key === key) return last.hits;
-  var hits = candidates(parts).filter(function (h) {
-    var text = haystack(h.i);
-    return parts.every(function (p) { return text.indexOf(p) >= 0; });
+    return out;
   });
-  hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
-  last = { key: key, hits: hits };
-  return hits;
 }
 
-function values(i, group) {
-  var d = docs[i];
-  if (group === "kind") return [d.k];
-  if (group === "form") return d.f ? [d.f] : [];
-  return d.o ? d.o.split("、").filter(Boolean) : [];
+/* The query's state: every candidate page, ranked, with what is known about it. */
+function candidates(parts, id) {
+  var done = 0;
+  return Promise.all(parts.map(function (p) {
+    return partCandidates(p).then(function (m) {
+      self.postMessage({ type: "progress", id: id, stage: "index", done: ++done, total: parts.length });
+      return m;
+    });
+  })).then(function (maps) {
+    var order = maps.map(function (m, i) { return i; }).sort(function (a, b) { return maps[a].size - maps[b].size; });
+    var docs = [];
+    maps[order[0]].forEach(function (_, doc) {
+      var entry = { id: doc, score: 0, parts: [], sure: true, ok: null, facets: facetsOf.get(doc) };
+      for (var k = 0; k < maps.length; k++) {
+        var c = maps[k].get(doc);
+        if (!c) return;
+        entry.score += c.score;
+        entry.parts[k] = c;
+        if (!c.alts.some(function (a) { return a.exact; })) entry.sure = false;
+      }
+      if (entry.sure) entry.ok = true;
+      docs.push(entry);
+    });
+    docs.sort(function (a, b) {
+      return a.facets.unreadable - b.facets.unreadable || b.score - a.score || a.id - b.id;
+    });
+    return { parts: parts, perPart: maps.map(function (m) { return m.size; }), docs: docs, found: {} };
+  });
 }
 
-function passes(i, filters, except) {
+/* Unit numbers set in a mask, ascending. */
+function unitsOf(mask) {
+  var out = [];
+  for (var n = 0; mask > 0; n++, mask = Math.floor(mask / 2)) if (mask % 2) out.push(n);
+  return out;
+}
+
+/* Check an unsure page against the unit texts its postings point to; remembers where each part was seen. */
+function verify(state, entry) {
+  if (entry.ok !== null) return Promise.resolve(entry.ok);
+  var checks = entry.parts.map(function (c) {
+    if (c.alts.some(function (a) { return a.exact; })) return Promise.resolve(true);
+    var mask = c.alts.reduce(function (m, a) { return m + a.mask - and53(m, a.mask); }, 0);
+    var alts = c.alts.map(function (a) { return a.alt; }), units = unitsOf(mask);
+    var next = function (i) {
+      if (i >= units.length) return false;
+      return S.unit(entry.id, units[i]).then(function (text) {
+        var folded = X.normalized(text).n;
+        if (alts.some(function (a) { return folded.indexOf(a) >= 0; })) {
+          if (units[i] > 0 && !state.found[entry.id]) state.found[entry.id] = units[i];
+          return true;
+        }
+        return next(i + 1);
+      });
+    };
+    return Promise.resolve(next(0));
+  });
+  return Promise.all(checks).then(function (results) {
+    entry.ok = results.every(Boolean);
+    return entry.ok;
+  });
+}
+
+/* Verify entries (in order, CONCURRENCY at a time) until `enough` of them are matches or all are checked. */
+function verifyMany(state, entries, enough, onProgress, stillWanted) {
+  var at = 0, matched = 0, checked = 0;
+  function worker() {
+    if (at >= entries.length || matched >= enough || !stillWanted()) return Promise.resolve();
+    var e = entries[at++];
+    return verify(state, e).then(function (ok) {
+      if (ok) matched++;
+      onProgress(++checked, entries.length);
+      return worker();
+    });
+  }
+  var runners = [];
+  for (var i = 0; i < CONCURRENCY; i++) runners.push(worker());
+  return Promise.all(runners);
+}
+
+function values(entry, group) {
+  var f = entry.facets;
+  if (group === "kind") return [manifest.kinds[f.kind]];
+  if (group === "form") return f.form ? [manifest.forms[f.form]] : [];
+  return f.orgs.map(function (o) { return manifest.orgs[o]; });
+}
+
+function passes(entry, filters, except) {
   return GROUPS.every(function (g) {
     var wanted = filters[g] || [];
     if (g === except || !wanted.length) return true;
-    return values(i, g).some(function (v) { return wanted.indexOf(v) >= 0; });
+    return values(entry, g).some(function (v) { return wanted.indexOf(v) >= 0; });
   });
 }
 
@@ -108,7 +227,7 @@ function facets(hits, filters) {
     var counts = Object.create(null);
     (filters[g] || []).forEach(function (v) { counts[v] = 0; });
     hits.forEach(function (h) {
-      if (passes(h.i, filters, g)) values(h.i, g).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      if (passes(h, filters, g)) values(h, g).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
     });
     out[g] = Object.keys(counts).map(function (v) { return [v, counts[v]]; }).sort(function (a, b) {
       if (g === "kind") return KIND_ORDER.indexOf(a[0]) - KIND_ORDER.indexOf(b[0]);
@@ -118,80 +237,101 @@ function facets(hits, filters) {
   return out;
 }
 
-/* [[text, marked], ...] for text[start, end) with every occurrence of every phrase marked. */
-function segments(text, folded, parts, start, end) {
-  var marks = [];
-  parts.forEach(function (p) {
-    var at = folded.indexOf(p, Math.max(0, start - p.length + 1));
-    while (at >= 0 && at < end) {
-      marks.push([Math.max(at, start), Math.min(at + p.length, end)]);
-      at = folded.indexOf(p, at + 1);
-    }
+/* 「もしかして」: for each part nothing was indexed for, the closest known spelling. */
+function suggestion(state) {
+  var missing = state.parts.filter(function (p, i) { return state.perPart[i] === 0; });
+  if (!missing.length) return Promise.resolve(null);
+  return S.lexicon().then(function (lexicon) {
+    var changed = false, words = state.parts.map(function (p, i) {
+      var better = state.perPart[i] === 0 ? X.closest(p.text, lexicon) : null;
+      if (better) changed = true;
+      var text = better || p.text;
+      return p.quoted ? "\"" + text + "\"" : text;
+    });
+    return changed ? words.join(" ") : null;
   });
-  marks.sort(function (a, b) { return a[0] - b[0]; });
-  var out = [], pos = start;
-  marks.forEach(function (m) {
-    if (m[1] <= pos) return;
-    var from = Math.max(m[0], pos);
-    if (from > pos) out.push([text.slice(pos, from), false]);
-    out.push([text.slice(from, m[1]), true]);
-    pos = m[1];
-  });
-  if (pos < end) out.push([text.slice(pos, end), false]);
-  return out;
 }
 
-function isLowSurrogate(s, i) {
-  var c = s.charCodeAt(i);
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-function snippet(i, parts) {
-  var body = docs[i].b, folded = haystack(i).slice(bodyAt[i]), first = -1;
-  parts.forEach(function (p) {
-    var at = folded.indexOf(p);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  });
-  var start = first < 0 ? 0 : Math.max(0, first - SNIPPET_BEFORE);
-  var end = Math.min(body.length, start + SNIPPET_LENGTH);
-  if (start > 0 && isLowSurrogate(body, start)) start++;
-  if (end < body.length && isLowSurrogate(body, end)) end++;
-  var out = segments(body, folded, parts, start, end);
-  if (start > 0) out.unshift(["…", false]);
-  if (end < body.length) out.push(["…", false]);
-  return out;
+function post(msg, body) {
+  body.type = "results";
+  body.id = msg.id;
+  self.postMessage(body);
 }
 
 function answer(msg) {
-  var started = Date.now(), parts = T.queryParts(msg.q), filters = msg.filters || {};
-  var hits = parts.length ? search(parts) : [];
-  var shown = hits.filter(function (h) { return passes(h.i, filters, null); });
-  var limit = msg.limit || 50;
-  var results = shown.slice(0, limit).map(function (h) {
-    var d = docs[h.i];
-    return {
-      url: d.u, kind: d.k, org: d.o, form: d.f, published: d.p,
-      title: segments(d.t, T.fold(d.t), parts, 0, d.t.length), snippet: snippet(h.i, parts)
+  var started = Date.now(), parts = parseQuery(msg.q), filters = msg.filters || {}, limit = msg.limit || 20;
+  var key = JSON.stringify(parts), wanted = function () { return msg.id === latest; };
+  var base = { q: msg.q, parts: parts.map(function (p) { return { text: p.text, quoted: p.quoted, alts: p.alts }; }) };
+  if (!parts.length) return Promise.resolve(post(msg, Object.assign(base, { final: true, total: 0, count: 0,
+    exact: true, results: [], facets: {}, ms: 0 })));
+  var stateReady = last && last.key === key ? Promise.resolve(last.state) : candidates(parts, msg.id);
+  return stateReady.then(function (state) {
+    last = { key: key, state: state };
+    var unsure = state.docs.filter(function (e) { return e.ok === null; });
+    var exact = unsure.length <= VERIFY_ALL;
+    var progress = function (done, total) {
+      self.postMessage({ type: "progress", id: msg.id, stage: "verify", done: done, total: total });
     };
+    var verifying = exact ? verifyMany(state, unsure, Infinity, progress, wanted)
+      : verifyMany(state, state.docs.filter(function (e) { return passes(e, filters, null); }), limit, progress,
+        wanted);
+    return verifying.then(function () {
+      if (!wanted()) return null;
+      var hits = state.docs.filter(function (e) { return e.ok !== false; });
+      var shown = hits.filter(function (e) { return passes(e, filters, null); });
+      var page = shown.slice(0, limit).filter(function (e) { return e.ok; });
+      var head = Object.assign({}, base, { total: hits.length, count: shown.length, exact: exact,
+        facets: facets(hits, filters) });
+      return results(msg, state, page, head, started);
+    });
   });
-  return {
-    type: "results", id: msg.id, q: msg.q, parts: parts, total: hits.length, count: shown.length,
-    results: results, facets: facets(hits, filters), ms: Date.now() - started
-  };
+}
+
+/* Post the list (titles, no snippets), then the same with snippets once their texts are in. */
+function results(msg, state, page, head, started) {
+  var alts = [];
+  state.parts.forEach(function (p) { alts.push.apply(alts, p.alts); });
+  return Promise.all(page.map(function (e) { return S.meta(e.id); })).then(function (metas) {
+    var list = metas.map(function (m) {
+      return { url: m.url, kind: m.kind, org: m.org, form: m.form, published: m.published, wareki: m.wareki,
+        title: X.segments(m.title, alts, 0, m.title.length), snippet: null };
+    });
+    var send = function (final, extra) {
+      post(msg, Object.assign({}, head, { final: final, results: list, ms: Date.now() - started }, extra || {}));
+    };
+    if (list.length) send(false);
+    var snippets = page.map(function (e, i) {
+      return snippetOf(state, e, metas[i], alts).then(function (s) { list[i].snippet = s; });
+    });
+    var more = head.total === 0 ? suggestion(state) : Promise.resolve(null);
+    return Promise.all([more].concat(snippets)).then(function (got) {
+      send(true, got[0] ? { suggestion: got[0] } : {});
+    });
+  });
+}
+
+function snippetOf(state, entry, meta, alts) {
+  if (!meta.chunks) return Promise.resolve([]);
+  var unit = state.found[entry.id];
+  if (!unit) {
+    var mask = 0;
+    entry.parts.forEach(function (c) {
+      c.alts.forEach(function (a) { mask = mask + a.mask - and53(mask, a.mask); });
+    });
+    unit = unitsOf(mask).filter(function (n) { return n > 0; })[0] || 1;
+  }
+  return S.unit(entry.id, unit).then(function (text) {
+    return X.snippet(text, alts, unit > 1);
+  });
 }
 
 self.onmessage = function (event) {
   var msg = event.data;
   if (msg.type === "init") { if (!ready) init(msg.url); return; }
   if (msg.type !== "query") return;
+  latest = msg.id;
   if (!ready) { self.postMessage({ type: "error", id: msg.id, message: "not initialised" }); return; }
-  ready.then(function () {
-    try {
-      self.postMessage(answer(msg));
-    } catch (e) {
-      self.postMessage({ type: "error", id: msg.id, message: String(e) });
-    }
-  }, function (e) {
+  ready.then(function () { return answer(msg); }).catch(function (e) {
     self.postMessage({ type: "error", id: msg.id, message: String(e) });
   });
 };
