@@ -6,7 +6,7 @@ from typing import Any
 
 from .content import Assessment
 from .forms.spec import Field, Group, Repeat, children
-from .values import INFERRED, UNREADABLE, WITHHELD, Marker, record_marker
+from .values import INFERRED, UNREADABLE, WITHHELD, Marker, known, record_marker
 
 
 def risk_items(spec: Field) -> list[tuple[str, ...]]:
@@ -44,7 +44,7 @@ def assessment_stats(a: Assessment) -> dict[str, int]:
         "systems": len(_get(r, ("basic_info", "systems")) or []),
         "files": len(files),
         "itaku": len(entrust),
-        "saiitaku": sum(1 for e in entrust if _get(e, ("subcontract", "status")) == "再委託する"),
+        "saiitaku": sum(1 for e in entrust if known(_get(e, ("subcontract", "status"))) == "再委託する"),
         "teikyo": sum(len(_get(f, ("provision_transfer", "provisions")) or []) for f in files),
         "iten": sum(len(_get(f, ("provision_transfer", "transfers")) or []) for f in files),
         "risks": sum(1 for block in r.get("risks") or [] for p in paths if _get(block, p) is not None),
