@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.content import load_content
-from generator.stats import assessment_stats, marker_lines
+from generator.stats import assessment_stats, marker_lines, provenance_table
 from generator.values import Marker, Tick
 
 from .conftest import CONTENT, ROOT
@@ -116,6 +116,20 @@ def test_readme_fidelity_row_and_markers_match_content(aid: str) -> None:
     assert block[1].splitlines() == (marker_lines(BY_ID[aid]) or ["- なし"])
 
 
+def test_readme_provenance_table_matches_content() -> None:
+    """The read / 推定 / 判読不能 / 非公表 table in content/README.md is what `stats --provenance` prints."""
+    block = re.search(r"<!-- provenance -->\n(.*?)\n<!-- /provenance -->", README, re.S)
+    assert block is not None
+    assert block[1].splitlines() == provenance_table(list(CONTENT_DATA.assessments))
+
+
+def test_no_unsettled_comment_is_left_in_the_content() -> None:
+    """要確認 lived only in YAML comments the site never shows: every one became a read value, 推定 or 判読不能."""
+    left = [f"{p.name}:{n}" for p in sorted((CONTENT / "assessments").glob("*.yaml"))
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "要確認" in line]
+    assert left == []
+
+
 def _file(aid: str, n: int) -> dict[str, Any]:
     return BY_ID[aid].record["files"][n - 1]
 
@@ -147,8 +161,19 @@ def test_otaru_juki_transfers_and_entrustments() -> None:
 
 def test_otaru_juki_lost_systems_are_marked_not_guessed() -> None:
     systems = BY_ID["012033-1"].record["basic_info"]["systems"]
-    assert [isinstance(s["name"], Marker) for s in systems] == [False, True, True, True, False]
-    assert systems[4]["name"] == "コンビニ交付システム"
+    assert [s["name"].kind if isinstance(s["name"], Marker) else "read" for s in systems] == [
+        "read", "判読不能", "判読不能", "判読不能", "推定"
+    ]
+    assert systems[4]["name"].partial == "コンビニ交付システム" and "L739" in systems[4]["name"].note
+
+
+def test_otaru_juki_second_provision_is_recorded_with_what_is_legible() -> None:
+    provisions = _file("012033-1", 3)["provision_transfer"]["provisions"]
+    assert len(provisions) == 1
+    entry = provisions[0]
+    assert entry["name"].kind == "判読不能" and "機構" in entry["name"].note
+    assert entry["purpose"].partial.startswith("個人番号カード省令第23条の2")
+    assert entry["timing"].partial.startswith("個人番号通知書に係る送付先情報は、新たに個人番号の")
 
 
 def test_tottori_transfer_and_contractor() -> None:
@@ -170,7 +195,12 @@ def test_koshigaya_version_transfers_and_lost_choice() -> None:
     assert _file("112224-7", 1)["outsourcing"]["entrustments"][0]["contractor"] == "株式会社アイネス"
     assert _names(a.record["risks"][0]["audit"]["implemented"]) == ["自己点検", "外部監査"]
     status = _file("112224-7", 1)["provision_transfer"]["status"]
-    assert status == (Tick("移転を行っている", "215,000"),)
+    assert status.kind == "推定" and status.partial == (Tick("移転を行っている", "215,000"),)
+    assert transfers[0]["methods"] == ()  # 004:L159: all seven options printed [ ], read as nothing ticked
+    title = a.record["cover"]["title"]
+    assert (title.partial, title.printed) == (
+        "軽自動車税(種別割)賦課に関する事務 重点項目評価書", "軽自動車税(種別割)賦課に関する事務 重点項目評価"
+    )
 
 
 def test_koshigaya_record_items_in_nine_groups() -> None:
