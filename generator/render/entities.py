@@ -1,55 +1,83 @@
-"""Pages of the entities aggregated across assessments and 団体: システム, 委託先, 提供先, 移転先."""
+"""Pages of the entities aggregated across assessments and 団体: システム, 委託先, 提供先, 移転先.
+
+An entity page lists its occurrences as compact table rows (where, which entry, 再委託), at most
+PAGE_SIZE per page, so a 委託先 used by hundreds of 団体 never makes one huge page; every item of an
+entry is on the file's page (or the assessment's, for システム), one click away.
+"""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from .. import urls
-from ..forms.spec import Field
 from ..graph import KIND_LABELS, Entity, Graph, Ref
-from .context import linker_for
-from .form import FormRenderer
+from .digest import NAME_KEYS, UNKNOWN, YES, get, subcontract_of
 from .html import join, link, table, tag
+from .order import name_key
 
+PAGE_SIZE = 200
 LIST_PATHS = {
     "system": ("basic_info", "systems"),
     "itakusaki": ("files", "outsourcing", "entrustments"),
     "teikyosaki": ("files", "provision_transfer", "provisions"),
     "itensaki": ("files", "provision_transfer", "transfers"),
 }
+ENTRY_LABEL = {"system": "システム", "itakusaki": "委託事項", "teikyosaki": "提供先", "itensaki": "移転先"}
 
 
-def list_spec(ref: Ref, kind: str) -> Field:
-    """The repeating-group Field an occurrence belongs to, from its own form."""
-    spec = ref.assessment.form.root
-    for key in LIST_PATHS[kind]:
-        spec = spec.child(key)
-    return spec
+def sorted_entities(graph: Graph, kind: str) -> list[Entity]:
+    """五十音-ish order: company forms ignored, unreadable names last."""
+    return sorted(graph.entities[kind].values(),
+                  key=lambda e: (not _named(e), name_key(e.name), e.key))
 
 
-def occurrence_html(graph: Graph, entity: Entity, ref: Ref, page_url: str, number: int) -> Markup:
-    """One occurrence: where it is (団体, 評価書, ファイル) and every item of its entry."""
+def _named(e: Entity) -> bool:
+    return any(isinstance(r.record.get(NAME_KEYS[e.kind]), str) for r in e.refs)
+
+
+def page_count(entity: Entity) -> int:
+    return max(1, -(-len(entity.refs) // PAGE_SIZE))
+
+
+def page_urls(entity: Entity) -> list[str]:
+    return [urls.numbered(entity.url, n) for n in range(1, page_count(entity) + 1)]
+
+
+def _subcontract_label(states: set[str]) -> str:
+    return "あり" if YES in states else "なし" if states == {"なし"} else "不明"
+
+
+def _occurrence_row(graph: Graph, entity: Entity, ref: Ref, page_url: str) -> list[object]:
     a = ref.assessment
     org = graph.org_of(a)
-    where = [
-        link(urls.relative(page_url, urls.organization(org.code)), org.name),
-        link(urls.relative(page_url, urls.assessment(a.id)), a.title),
-    ]
+    where = tag("span", link(urls.relative(page_url, urls.assessment(a.id)), a.title), class_="pia-where")
     if ref.file_no is not None:
         node = graph.files[a.id][ref.file_no - 1]
-        where.append(link(urls.relative(page_url, node.url), f"ファイル: {node.name}"))
+        detail = link(urls.relative(page_url, node.url), f"{node.name}({ENTRY_LABEL[entity.kind]}{ref.item_no})")
     else:
-        where.extend(link(urls.relative(page_url, n.url), f"ファイル: {n.name}") for n in graph.files[a.id])
-    spec = list_spec(ref, entity.kind)
-    renderer = FormRenderer(linker_for(graph, a, page_url), version=a.record.get("form_version"))
-    heading = renderer.heading(2, f"{number}. {org.name} {a.title}({spec.kind.item}{ref.item_no})", f"ref-{number}")
-    body = tag("p", join(where, " › "), class_="pia-where") + renderer.rows(
-        spec.kind.fields, ref.record, 3, f"ref-{number}"
-    )
-    return tag("section", heading + body, class_="pia-entry")
+        detail = link(urls.relative(page_url, urls.assessment(a.id)) + "#basic_info",
+                      f"{ENTRY_LABEL[entity.kind]}{ref.item_no}")
+    row: list[object] = [link(urls.relative(page_url, urls.organization(org.code)), org.name), where, detail]
+    if entity.kind == "itakusaki":
+        title = get(ref.record, "title")
+        unread = tag("span", "原本から読み取れませんでした", class_="pia-unread")
+        row.insert(3, title if isinstance(title, str) else unread)
+        state = subcontract_of(ref.record)
+        row.append("原本から読み取れませんでした" if state == UNKNOWN else state)
+    return row
 
 
-def entity_page_body(graph: Graph, entity: Entity, page_url: str) -> Markup:
+def _pager(entity: Entity, page_url: str, n: int) -> Markup:
+    total = page_count(entity)
+    if total == 1:
+        return Markup("")
+    items = [tag("li", tag("span", str(i), aria_current="page") if i == n else link(
+        urls.relative(page_url, urls.numbered(entity.url, i)), str(i))) for i in range(1, total + 1)]
+    return tag("nav", tag("ul", join(items), class_="pia-pager"), aria_label="ページ")
+
+
+def entity_page_body(graph: Graph, entity: Entity, page_url: str, n: int = 1) -> Markup:
+    """Facts, then occurrences PAGE_SIZE at a time (page n)."""
     orgs = sorted({graph.org_of(r.assessment).name for r in entity.refs})
     facts = [
         ("種類", KIND_LABELS[entity.kind]),
@@ -57,24 +85,52 @@ def entity_page_body(graph: Graph, entity: Entity, page_url: str) -> Markup:
         ("団体", "、".join(orgs)),
         ("評価書", f"{len(entity.assessments)} 件"),
     ]
+    if entity.kind == "itakusaki":
+        facts.append(("再委託", _subcontract_label({subcontract_of(r.record) for r in entity.refs})))
     if len(entity.spellings) > 1 or entity.name not in entity.spellings:
         facts.append(("評価書での表記", "、".join(sorted(entity.spellings))))
     summary = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in facts)
-    parts = [
-        Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>')
-        + summary
-        + Markup("</tbody></table></div>")
-    ]
-    parts.extend(occurrence_html(graph, entity, ref, page_url, i) for i, ref in enumerate(entity.refs, 1))
-    return join(parts)
+    head = ["団体", "評価書", "記載の場所"] + (["委託事項", "再委託"] if entity.kind == "itakusaki" else [])
+    refs = entity.refs[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]
+    rows = [_occurrence_row(graph, entity, ref, page_url) for ref in refs]
+    count = tag("p", f"登場 {len(entity.refs)} 件" + (
+        f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + len(refs)} 件目" if page_count(entity) > 1 else ""),
+        class_="pia-count")
+    return join([
+        Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>') + summary
+        + Markup("</tbody></table></div>"),
+        count,
+        table(head, rows, caption=f"{entity.name}が登場する評価書"),
+        _pager(entity, page_url, n),
+    ])
 
 
 def entity_index_body(graph: Graph, kind: str, page_url: str) -> Markup:
+    """Every entity of `kind`; 委託先 also with 事務 and 再委託, filterable in the browser (pia-filter.js)."""
     rows = []
-    for e in graph.sorted_entities(kind):
+    for e in sorted_entities(graph, kind):
         orgs = sorted({graph.org_of(r.assessment).name for r in e.refs})
-        rows.append(
-            [link(urls.relative(page_url, e.url), e.name), "、".join(orgs), f"{len(e.assessments)}", f"{len(e.refs)}"]
-        )
-    head = [f"{KIND_LABELS[kind]}", "団体", "評価書数", "登場回数"]
-    return tag("p", f"{len(rows)} 件", class_="pia-count") + table(head, rows)
+        works = sorted({r.assessment.title for r in e.refs})
+        row: list[object] = [link(urls.relative(page_url, e.url), e.name), "、".join(orgs)]
+        if kind == "itakusaki":
+            row += ["、".join(works), _subcontract_label({subcontract_of(r.record) for r in e.refs})]
+        row += [f"{len(e.assessments)}"]
+        rows.append(row)
+    head = [KIND_LABELS[kind], "団体"] + (["事務(評価書)", "再委託"] if kind == "itakusaki" else []) + ["評価書数"]
+    body = table(head, rows, caption=f"{KIND_LABELS[kind]}の一覧(五十音順、株式会社などを除いた名前の順)")
+    filters = filter_form(graph) if kind == "itakusaki" else Markup("")
+    return tag("p", f"{len(rows)} 件", class_="pia-count") + filters + body
+
+
+def filter_form(graph: Graph) -> Markup:
+    """Filters for the 委託先 table; hidden until pia-filter.js runs (the full table works without it)."""
+    orgs = sorted({o.name for o in graph.organizations.values()},
+                  key=lambda n: name_key(n, next(o.reading for o in graph.organizations.values() if o.name == n)))
+    options = tag("option", "すべての団体", value="") + join(tag("option", o, value=o) for o in orgs)
+    parts = [
+        tag("label", join(["団体 ", Markup('<select name="org">') + options + Markup("</select>")])),
+        tag("label", join(["事務 ", Markup('<input type="search" name="work" placeholder="例: 住民基本台帳">')])),
+        tag("label", join([Markup('<input type="checkbox" name="sub" value="あり"> '), "再委託ありのみ"])),
+        tag("output", "", class_="pia-filter-count", aria_live="polite"),
+    ]
+    return tag("form", join(parts, " "), class_="pia-filter", hidden="", aria_label="委託先の絞り込み")
