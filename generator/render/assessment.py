@@ -170,7 +170,8 @@ def source_html(a: Assessment) -> Markup:
 
 def transcription_html(a: Assessment) -> Markup:
     """転記の記録: where the text was taken from (file names, not for residents' first read)."""
-    rows = [("転記に使った資料", a.record.get("source") or "記録なし"), ("評価書のファイル", f"content/assessments/{a.id}.yaml")]
+    rows = [("転記に使った資料", a.record.get("source") or "記録なし"),
+            ("評価書のファイル", f"content/assessments/{a.id}.yaml")]
     body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
     table_html = Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>') + body + Markup(
         "</tbody></table></div>")

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content import Assessment
 from ..graph import Entity, FileNode, Graph
-from ..values import Marker
+from ..values import Marker, known
 from .order import name_key
 
 YES, NO, UNKNOWN = "あり", "なし", "不明"
@@ -26,10 +26,11 @@ LIST_PATHS = {
 
 def get(record: Any, *path: str) -> Any:
     """The value at `path`, a Marker if one stands on the way, or None."""
+    record = known(record)
     for key in path:
         if isinstance(record, Marker) or not isinstance(record, dict):
             return record if isinstance(record, Marker) else None
-        record = record.get(key)
+        record = known(record.get(key))
     return record
 
 
@@ -51,7 +52,7 @@ class Party:
     @property
     def named(self) -> bool:
         """False when the source does not let us read the name (the entity stands for one entry)."""
-        return any(isinstance(ref.record.get(NAME_KEYS[self.entity.kind]), str) for ref in self.entity.refs)
+        return any(isinstance(known(ref.record.get(NAME_KEYS[self.entity.kind])), str) for ref in self.entity.refs)
 
     @property
     def assessments(self) -> list[Assessment]:
@@ -91,7 +92,7 @@ def unreadable_files(graph: Graph, assessments: list[Assessment], kind: str) -> 
         for node in graph.files[a.id]:
             path = LIST_PATHS[kind]
             entries = get(node.record, *path)
-            lost = isinstance(entries, Marker) or any(isinstance(e, Marker) for e in entries or [])
+            lost = isinstance(entries, Marker) or any(isinstance(known(e), Marker) for e in entries or [])
             if lost or any(isinstance(get(node.record, *path[:i]), Marker) for i in range(1, len(path))):
                 out.append(node)
     return out

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..graph import KIND_LABELS, Entity, Graph, Ref
+from ..values import known
 from .digest import NAME_KEYS, UNKNOWN, YES, get, subcontract_of
 from .html import join, link, table, tag
 from .order import name_key
@@ -32,7 +33,7 @@ def sorted_entities(graph: Graph, kind: str) -> list[Entity]:
 
 
 def _named(e: Entity) -> bool:
-    return any(isinstance(r.record.get(NAME_KEYS[e.kind]), str) for r in e.refs)
+    return any(isinstance(known(r.record.get(NAME_KEYS[e.kind])), str) for r in e.refs)
 
 
 def page_count(entity: Entity) -> int:

@@ -20,6 +20,7 @@ from ..content import Assessment
 from ..graph import Entity, FileNode, Graph
 from ..names import normalize
 from ..render.digest import unreadable_files
+from ..values import known
 
 _BUREAU = re.compile(r"^(.*(?:部|局|室|所|委員会|センター))(.+)$")
 MIN_UNIT = 3  # shorter texts (「課」) never match by suffix
@@ -95,7 +96,8 @@ def receivers(graph: Graph, org_code: str, kinds: tuple[str, ...] = ("itensaki",
     for rec in found.values():
         if rec.kind != "itensaki" or rec.unknown:
             continue
-        names = units(rec.entity.name) if any(isinstance(r.record.get("name"), str) for r in rec.entity.refs) else []
+        named = any(isinstance(known(r.record.get("name")), str) for r in rec.entity.refs)
+        names = units(rec.entity.name) if named else []
         senders = {n.assessment.id for n in rec.sources}
         rec.assessments = [b for b in own if b.id not in senders and (dept := department_of(b))
                            and any(same_department(x, y) for x in names for y in units(dept))]
