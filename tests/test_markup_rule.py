@@ -232,6 +232,21 @@ def test_the_rule_reads_the_seed_patterns() -> None:
     assert [o.label for o in options(line)] == ["実施する", "実施しない"]
 
 
+@pytest.mark.parametrize(
+    ("source", "line", "shape", "labels"),
+    [
+        ("000", 72, "choice", ["実施する"]),  # the issue's examples, as they were written before the rule
+        ("003", 621, "list", ["専用線"]),
+        ("000", 66, "list", ["税務システム"]),
+        ("000", 90, "list", ["個人番号", "障害者福祉関係情報"]),
+        ("004", 159, "list", ["庁内連携システム"]),
+    ],
+)
+def test_plain_reads_the_rule_forbids_are_caught(source: str, line: int, shape: str, labels: list[str]) -> None:
+    value = Value("example", "read", shape, labels, [], [], line, source)
+    assert problems(value, _source(source)[line - 1]) != []
+
+
 def test_every_cited_value_is_checked() -> None:
     """Guard against a collector that silently finds nothing: most checkbox values cite their line."""
     hows = {v.how for _, v in CASES}
