@@ -112,3 +112,19 @@ def test_month_precision_sorts_before_its_days() -> None:
     month, day = parse_date("令和5年4月"), parse_date("令和5年4月1日")
     assert month.sort_key() < day.sort_key()
     assert WDate(2023, 4, None).iso == "2023-04"
+
+
+def test_clerk_date_forms_pass_check_and_show_as_wareki(tmp_path) -> None:
+    """`2025/4/1` and `R7.4.1` in a real file: no error, and the record holds the 和暦 date the page shows."""
+    from generator.content import load_content
+
+    from .casefiles import apply, check_lines, make_case
+
+    root = make_case("bad_date", tmp_path / "dates")  # any case: its patch is replaced below
+    edits = (("公表日: 令和5年2月30日", "公表日: 2025/4/1"), ("使用開始日: 平成28年1月1日", "使用開始日: R7.4.1"))
+    for old, new in edits:
+        apply(root, {"file": "assessments/012033-3.yaml", "replace": old, "with": new})
+    assert check_lines(root) == []
+    record = load_content(root).assessments[0].record
+    assert record["cover"]["published"].wareki == "令和7年4月1日"
+    assert record["files"][0]["acquisition"]["use_started"].wareki == "令和7年4月1日"
