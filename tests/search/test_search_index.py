@@ -177,8 +177,8 @@ def test_synonym_errors_have_file_and_line(tmp_path):
         load_synonyms(tmp_path)
     lines = [str(p) for p in err.value.problems]
     assert len(lines) == 3
-    assert lines[0].endswith("synonyms.yaml:2: 同義語: 「個人番号」は 1 行目の組にもあります。1 つの組にまとめてください "
-                             "(word already in the group on line 1)")
+    assert lines[0].endswith("synonyms.yaml:2: 同義語: 「個人番号」は 1 行目の組にもあります。"
+                             "1 つの組にまとめてください (word already in the group on line 1)")
     assert ":3: 同義語: [語, 別の語, …] の形で 2 語以上を書いてください" in lines[1]
     assert ":4: 同義語: 「中間 サーバー」: 空白を含まない語を書いてください" in lines[2]
 
