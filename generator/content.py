@@ -17,10 +17,11 @@ import yaml
 from .forms import FORMS
 from .forms.meta import ORGANIZATION, assessment_meta, check_digit
 from .forms.spec import Field, Form, Group
+from .limits import MAX_FILE_BYTES
 from .problems import ContentError, Problem
 from .validate import Walker
 from .values import Marker, known
-from .yamlsource import compose
+from .yamlsource import compose, too_large
 
 ORG_DIR = "organizations"
 ASSESSMENT_DIR = "assessments"
@@ -80,7 +81,9 @@ def assessment_root(form: Form) -> Field:
 
 def load_content(root: Path, today: date | None = None) -> Content:
     """Load every file under `root`; raise ContentError with all problems if any."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _folder_problems(root)
+    if problems:  # nothing to read: refuse before anyone writes a site with 0 評価書 over the real one
+        raise ContentError(problems)
     organizations = _load_organizations(root, problems)
     assessments = _load_assessments(root, organizations, problems)
     aliases = _load_aliases(root, problems)
@@ -97,17 +100,50 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, problems: list[Problem]) -> tuple[yaml.Node | None, str]:
+def _folder_problems(root: Path) -> list[Problem]:
+    """The content folder exists, is a folder, and has 評価書 (an empty or mistyped --content is refused)."""
+    shown = _display(root)
+    if not root.is_dir():
+        what = ("はフォルダではありません", "is not a folder") if root.exists() else ("がありません", "does not exist")
+        return [Problem(shown, 0, "", f"内容のフォルダ {shown} {what[0]}(--content を確かめてください)",
+                        f"content folder {shown} {what[1]} (check --content)")]
+    for sub in (ORG_DIR, ASSESSMENT_DIR):
+        if not (root / sub).is_dir():
+            return [Problem(shown, 0, "", f"内容のフォルダに {sub}/ がありません", f"content folder has no {sub}/")]
+    if not any((root / ASSESSMENT_DIR).glob("*.yaml")):
+        return [Problem(_display(root / ASSESSMENT_DIR), 0, "", "評価書(*.yaml)が1件もありません",
+                        "no assessment files (*.yaml)")]
+    return []
+
+
+def _read(root: Path, path: Path, problems: list[Problem]) -> tuple[yaml.Node | None, str]:
+    """Compose one file, unless it is too large, not a file, or a link out of the content folder (never read)."""
     shown = _display(path)
+    refused = _refused(root, path, shown)
+    if refused:
+        problems.append(refused)
+        return None, shown
     node, found = compose(shown, path.read_bytes())
     problems.extend(found)
     return node, shown
 
 
+def _refused(root: Path, path: Path, shown: str) -> Problem | None:
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return Problem(shown, 0, "", "内容のフォルダの外を指すリンク(シンボリックリンク)です。"
+                       "ファイルそのものを置いてください",
+                       "symbolic link pointing outside the content folder; put the file itself here")
+    if not real.is_file():
+        return Problem(shown, 0, "", "ファイルではありません", "not a file")
+    size = real.stat().st_size
+    return too_large(shown, size) if size > MAX_FILE_BYTES else None
+
+
 def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organization]:
     out: dict[str, Organization] = {}
     for path in sorted((root / ORG_DIR).glob("*.yaml")):
-        node, shown = _read(path, problems)
+        node, shown = _read(root, path, problems)
         if node is None:
             continue
         walker = Walker(shown)
@@ -141,7 +177,7 @@ def _load_assessments(root: Path, orgs: dict[str, Organization], problems: list[
     seen: dict[str, str] = {}
     out: list[Assessment] = []
     for path in sorted((root / ASSESSMENT_DIR).glob("*.yaml")):
-        node, shown = _read(path, problems)
+        node, shown = _read(root, path, problems)
         if node is None:
             continue
         found = _load_assessment(node, shown, orgs, problems)
@@ -293,7 +329,7 @@ def _load_aliases(root: Path, problems: list[Problem]) -> dict[str, dict[str, st
     out: dict[str, dict[str, str]] = {kind: {} for kind in ALIAS_KINDS.values()}
     if not path.exists():
         return out
-    node, shown = _read(path, problems)
+    node, shown = _read(root, path, problems)
     if node is None:
         return out
     walker = Walker(shown)

@@ -14,6 +14,8 @@ from .forms import FORMS
 from .forms.meta import ORGANIZATION, assessment_meta
 from .forms.spec import Checks, Choice, Field, Form, Group, Repeat
 from .guide_examples import example_yaml
+from .limits import CHARACTER_RULES, LIMITS, MAX_ERRORS_SHOWN
+from .weburl import ALLOWED_SCHEMES
 
 GUIDE_NAME = "EDITING_GUIDE.md"
 INTRO = Path(__file__).resolve().parent / "guide_intro.md"
@@ -100,4 +102,20 @@ def guide_text() -> str:
     )
     for form in FORMS.values():
         lines += form_section(form)
+    lines += limits_section()
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def limits_section() -> list[str]:
+    """Limits and forbidden characters, from generator/limits.py and generator/weburl.py (never hand-copied)."""
+    schemes = " か ".join(code(f"{s}://") for s in ALLOWED_SCHEMES)
+    return [
+        "## 上限と使えない文字", "",
+        "次を超えるファイルや値は `make check` がエラーにします(実際の評価書はどれも十分に収まります)。", "",
+        *(f"- {md(what)}: {md(limit)}まで" for what, limit in LIMITS),
+        "", "次の文字はどの値にも書けません。", "",
+        *(f"- {md(rule)}" for rule in CHARACTER_RULES),
+        "", f"空白だけの値は書けません(空欄にするときは何も書きません)。URL の項目には {schemes} で始まる"
+        "ウェブのアドレスだけ書けます(`javascript:` や `data:` はリンクにすると実行されるため使えません)。"
+        f"`make check` はエラーを最初の {MAX_ERRORS_SHOWN} 件まで表示し、残りは件数だけを示します。", "",
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .forms.spec import Checks, Choice, Date, Field, Group, Int, RecordItems, Repeat, Rich, TextList
+from .forms.spec import Checks, Choice, Date, Field, Group, Int, RecordItems, Repeat, Rich, TextList, Url
 
 SAMPLE_TEXT = "○○○○"
 SAMPLE_RICH = "○○○○。\n△△△△。\n"
@@ -36,6 +36,7 @@ def example_value(spec: Field) -> Any:
         Date: "令和5年4月3日",
         TextList: [f"{SAMPLE_TEXT}ファイル"],
         RecordItems: ["個人番号", "氏名", "住所"],
+        Url: "https://www.city.example.lg.jp/",
     }
     return samples.get(type(kind), SAMPLE_TEXT)
 

@@ -17,7 +17,7 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: a folder, or a whole file
         item = f" {self.item}:" if self.item else ""
         kind = "警告 " if self.warning else ""
         return f"{where}:{item} {kind}{self.ja} ({self.en})"

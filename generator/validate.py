@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from .forms.spec import Checks, Choice, Date, Field, Group, Int, Kind, RecordItems, Repeat, Rich, Text, TextList
+from .forms.spec import Checks, Choice, Date, Field, Group, Int, Kind, RecordItems, Repeat, Rich, Text, TextList, Url
+from .limits import MAX_INT_DIGITS
 from .problems import Problem
 from .values import (
     EVIDENCE,
@@ -34,6 +35,7 @@ from .values import (
     Tick,
 )
 from .wareki import DateError, parse_date
+from .weburl import ALLOWED_SCHEMES, is_web_url
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -69,6 +71,7 @@ class Walker:
     def plain(self, kind: Kind, spec: Field, node: yaml.Node, item: str) -> Any:
         handler = {
             Text: self.text,
+            Url: self.url,
             Rich: self.rich,
             Int: self.integer,
             Date: self.date,
@@ -219,7 +222,22 @@ class Walker:
                 node, item, f"整数を書いてください(「{raw}」は整数ではありません)", f"expected an integer, got '{raw}'"
             )
             return None
+        if len(raw.strip()) > MAX_INT_DIGITS:
+            self.error(node, item, f"数が大きすぎます({len(raw.strip()):,} 桁。{MAX_INT_DIGITS} 桁まで)",
+                       f"number too large ({len(raw.strip()):,} digits; at most {MAX_INT_DIGITS})")
+            return None
         return int(raw)
+
+    def url(self, spec: Field, node: yaml.Node, item: str) -> str | None:
+        """A web address: only https:/http: may become a link (javascript: and data: links run code)."""
+        raw = self.text(spec, node, item)
+        if raw is None or is_web_url(raw):
+            return raw
+        allowed = [f"{s}://" for s in ALLOWED_SCHEMES]
+        self.error(node, item,
+                   f"URLは {' か '.join(allowed)} で始まるウェブのアドレスだけ書けます(「{raw[:80]}」は使えません)",
+                   f"only web addresses starting with {' or '.join(allowed)} are allowed, got '{raw[:80]}'")
+        return None
 
     def date(self, spec: Field, node: yaml.Node, item: str):
         raw = self.scalar(node, item, "日付")

@@ -8,6 +8,9 @@ A broken case is `tests/fixtures/broken/<case>/` with `patch.yaml` (what to brea
     - {file: F, text: TEXT}                # write F (new or replaced)
     - {file: F, encode: cp932}             # re-save F in another encoding
     - {copy: F, to: G} / {rename: F, to: G}
+    - {file: F, replace: OLD, with: NEW, times: N}  # NEW repeated N times (a huge value in a short patch)
+    - {remove: F}                          # delete a file or folder
+    - {symlink: F, to: TARGET}             # F becomes a symbolic link to TARGET
 """
 
 from __future__ import annotations
@@ -47,6 +50,15 @@ def make_case(case: str, dest: Path) -> Path:
 
 def apply(root: Path, op: dict[str, Any]) -> None:
     """Apply one patch operation (see the module docstring)."""
+    if "remove" in op:
+        target = root / op["remove"]
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+        return
+    if "symlink" in op:
+        link = root / op["symlink"]
+        link.unlink(missing_ok=True)
+        link.symlink_to(op["to"])
+        return
     if "copy" in op or "rename" in op:
         source = root / (op.get("copy") or op["rename"])
         (shutil.copyfile if "copy" in op else os.replace)(source, root / op["to"])
@@ -59,7 +71,8 @@ def apply(root: Path, op: dict[str, Any]) -> None:
     else:
         text = path.read_text(encoding="utf-8")
         assert text.count(op["replace"]) == 1, f"{op['replace']!r} must occur once in {op['file']}"
-        path.write_bytes(text.replace(op["replace"], op["with"]).encode("utf-8"))
+        new = op["with"] * op.get("times", 1)
+        path.write_bytes(text.replace(op["replace"], new).encode("utf-8", "surrogatepass"))
 
 
 @contextmanager

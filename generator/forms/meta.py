@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .common import date, text
-from .spec import Choice, Field, Form, group
+from .spec import Choice, Field, Form, Url, group
 
 FORM_NAMES = ("重点項目評価書", "全項目評価書")
 
@@ -67,7 +67,7 @@ ORGANIZATION = Form(
         ),
         text("name", "名称", "団体の名称(例: 小樽市)。", example="小樽市"),
         text("prefecture", "都道府県", "団体の属する都道府県(例: 北海道)。", example="北海道"),
-        text("website", "ウェブサイト", "団体の公式ウェブサイトのURL。", required=False),
+        Field("website", "ウェブサイト", Url(), "団体の公式ウェブサイトのURL。", required=False),
         text(
             "reading",
             "読み",

@@ -26,6 +26,13 @@ class Text(Kind):
 
 
 @dataclass(frozen=True)
+class Url(Text):
+    """A web address (https:// or http://): the only kind of value that becomes a link to another site."""
+
+    name = "URL(https:// または http:// で始まる1行)"
+
+
+@dataclass(frozen=True)
 class Rich(Kind):
     """Free text that keeps paragraphs, line breaks and list items."""
 

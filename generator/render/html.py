@@ -7,15 +7,23 @@ from collections.abc import Iterable
 from markupsafe import Markup
 
 from ..escape import attr, esc
+from ..weburl import safe_href
 
 
 def tag(name: str, body: object, **attrs: object) -> Markup:
-    """<name attrs>body</name>; attribute names use '_' for '-' and a trailing '_' for keywords."""
+    """<name attrs>body</name>; attribute names use '_' for '-' and a trailing '_' for keywords.
+
+    An `href` that is not a web or site-relative URL (javascript:, data:, //host) is left out."""
+    if "href" in attrs and not safe_href(attrs["href"]):
+        attrs["href"] = None
     rendered = "".join(f' {k.rstrip("_").replace("_", "-")}="{attr(v)}"' for k, v in attrs.items() if v is not None)
     return Markup(f"<{name}{rendered}>{esc(body)}</{name}>")
 
 
-def link(href: str, text: object, **attrs: object) -> Markup:
+def link(href: object, text: object, **attrs: object) -> Markup:
+    """The one way to a link: site-relative and https:/http: URLs only; anything else is shown as text."""
+    if not safe_href(href):
+        return tag("span", text)
     return tag("a", text, href=href, **attrs)
 
 
