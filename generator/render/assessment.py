@@ -8,8 +8,9 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content import Assessment
-from ..forms.spec import Field, Repeat
+from ..forms.spec import Field, Repeat, Text
 from ..graph import FileNode, Graph
+from ..values import Marker
 from ..views.status_html import ended_note, status_rows
 from ..wareki import WDate
 from .digest import LIST_PATHS, unreadable_files
@@ -17,6 +18,7 @@ from .digest_html import UNREAD, assessment_digest_html
 from .form import FormRenderer, anchor_id
 from .html import join, link, table, tag
 from .timeline import timeline_html
+from .values import marker_html
 
 META_KEYS = ("organization", "form", "form_version", "source", "ended")
 
@@ -92,6 +94,13 @@ def summary_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
     return source_html(a) + ended_note(a)
 
 
+def _meta_value(value: object) -> Markup | str | None:
+    """A top-level value that may be a marker (推定 様式の版 …) shown like any form value."""
+    if isinstance(value, Marker):
+        return marker_html(value, Field("value", "", Text(), ""), lambda *_: None)
+    return value if isinstance(value, str) and value else None
+
+
 def facts_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
     """Key facts: who, which form, when, status."""
     org = graph.org_of(a)
@@ -101,7 +110,7 @@ def facts_html(graph: Graph, a: Assessment, page_url: str) -> Markup:
         ("団体", link(urls.relative(page_url, urls.organization(org.code)), org.name)),
         ("評価実施機関", rec["cover"].get("assessor") or ""),
         ("評価書の種類", rec["form"]),
-        ("様式の版", rec.get("form_version") or "評価書に印字なし"),
+        ("様式の版", _meta_value(rec.get("form_version")) or "評価書に印字なし"),
         ("評価書番号", str(a.number)),
         (
             "公表日",

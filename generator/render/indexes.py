@@ -6,9 +6,11 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content import Assessment
-from ..graph import Graph
+from ..graph import FileNode, Graph
 from ..wareki import WDate
+from .digest import unreadable_files
 from .html import link, table, tag
+from .order import name_key
 
 
 def published(a: Assessment) -> WDate | None:
@@ -50,17 +52,19 @@ def assessment_index_body(graph: Graph, page_url: str) -> Markup:
 
 
 def organization_index_body(graph: Graph, page_url: str) -> Markup:
+    orgs = sorted(graph.organizations.values(), key=lambda o: (name_key(o.name, o.reading), o.code))
     rows = [
         [
             link(urls.relative(page_url, urls.organization(o.code)), o.name),
+            o.reading or "",
             o.prefecture,
             o.code,
             str(sum(1 for a in graph.assessments if a.org_code == o.code)),
         ]
-        for o in graph.organizations.values()
+        for o in orgs
     ]
-    rows.sort(key=lambda r: str(r[2]))
-    return table(["団体", "都道府県", "団体コード", "評価書数"], rows)
+    count = tag("p", f"{len(rows)} 件(五十音順)", class_="pia-count")
+    return count + table(["団体", "読み", "都道府県", "団体コード", "評価書数"], rows)
 
 
 def organization_body(graph: Graph, code: str, page_url: str) -> Markup:
@@ -72,17 +76,25 @@ def organization_body(graph: Graph, code: str, page_url: str) -> Markup:
     )
 
 
+def _number(node: FileNode, lost: dict[str, list[FileNode]], *kinds: str) -> str:
+    """How many recipients a file lists; 「以上」 when part of its list could not be read."""
+    n = sum(len(node.links[k]) for k in kinds)
+    return f"{n} 以上(一部は原本から読み取れませんでした)" if any(node in lost[k] for k in kinds) else str(n)
+
+
 def file_index_body(graph: Graph, page_url: str) -> Markup:
     rows = []
     for a in graph.assessments:
+        lost = {kind: unreadable_files(graph, [a], kind) for kind in ("itakusaki", "teikyosaki", "itensaki")}
+
         for node in graph.files[a.id]:
             rows.append(
                 [
                     link(urls.relative(page_url, node.url), node.name),
                     graph.org_of(a).name,
                     link(urls.relative(page_url, urls.assessment(a.id)), a.title),
-                    str(len(node.links["itakusaki"])),
-                    str(len(node.links["teikyosaki"]) + len(node.links["itensaki"])),
+                    _number(node, lost, "itakusaki"),
+                    _number(node, lost, "teikyosaki", "itensaki"),
                 ]
             )
     return tag("p", f"{len(rows)} 件", class_="pia-count") + table(

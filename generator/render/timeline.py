@@ -7,9 +7,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..forms.spec import Field, Rich
+from ..values import Marker
 from ..wareki import WDate
 from .html import join, rich_text, tag
-from .values import EMPTY
+from .values import EMPTY, marker_html
 
 
 def _date_key(row: dict[str, Any]) -> tuple[int, int, int]:
@@ -36,13 +38,22 @@ def timeline_html(rows: list[dict[str, Any]]) -> Markup:
     return tag("div", count + tag("details", summary + join(parts), class_="pia-fold"), class_="pia-timeline")
 
 
+TEXT = Field("value", "", Rich(), "")
+
+
 def _cell(value: object) -> Markup:
+    """Text as paragraphs; a 推定/判読不能 value as its marker box (never as 記載なし)."""
+    if isinstance(value, Marker):
+        return marker_html(value, TEXT, lambda *_: None)
     return rich_text(str(value)) if isinstance(value, str) and value else EMPTY
 
 
 def _row(row: dict[str, Any]) -> Markup:
     timing = row.get("timing") or ""
-    badge = tag("span", timing, class_=f"pia-badge pia-badge--{'before' if timing == '事前' else 'after'}")
+    if isinstance(timing, Marker):
+        badge = _cell(timing)
+    else:
+        badge = tag("span", timing, class_=f"pia-badge pia-badge--{'before' if timing == '事前' else 'after'}")
     dl = join(
         [
             tag("dt", "変更前の記載") + tag("dd", _cell(row.get("before"))),

@@ -1,0 +1,260 @@
+"""Issue #11, citizens first: the resident's answers on the first screens of the real site, in Chromium.
+
+Each test reads the real HTML that mkdocs built from content/ (or drives it in Chromium) and compares it
+with facts computed independently from the graph.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator import urls
+from generator.content import load_content
+from generator.graph import build_graph
+from generator.render.digest import digest, unreadable_files
+
+from .conftest import CONTENT
+from .sitecheck import html_pages, page_url
+
+GRAPH = build_graph(load_content(CONTENT))
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+OTARU_JUKI = next(a for a in GRAPH.assessments if a.id == "012033-1")
+MINATO = "131032"
+SEED_LINE = re.compile(r"\b\d{3}:L\d+")
+SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt")
+UNREAD = "原本から読み取れませんでした"
+
+
+class VisibleText(HTMLParser):
+    """Text of <article> outside the collapsed 転記の記録 sections (and outside scripts)."""
+
+    RECORD = ("pia-transcription", "pia-inferred-evidence")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, excluded)
+        self._in_article = 0
+
+    def _excluded(self) -> bool:
+        return any(ex for _, ex in self._stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+            return
+        cls = dict(attrs).get("class") or ""
+        excluded = tag == "script" or (tag == "details" and any(c in cls.split() for c in self.RECORD))
+        self._stack.append((tag, excluded))
+        self._in_article += tag == "article"
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            name, _ = self._stack.pop()
+            self._in_article -= name == "article"
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_article and not self._excluded():
+            self.text.append(data)
+
+
+def visible_text(path: Path) -> str:
+    parser = VisibleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.text)
+
+
+def _open(browser, site_url: str, url: str, viewport: dict):
+    page = browser.new_page(viewport=viewport)
+    page.goto(site_url + url)
+    return page
+
+
+def test_all_contractors_of_otaru_juki_within_two_phone_screens(browser, site_url: str) -> None:
+    names = {e.name for node in GRAPH.files[OTARU_JUKI.id] for e in node.links["itakusaki"]}
+    assert len(names) >= 2
+    page = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), PHONE)
+    summary = page.locator("dl.pia-digest-facts")
+    for name in sorted(names):
+        link = summary.locator("a", has_text=name).first
+        box = link.bounding_box()
+        assert box is not None, name
+        assert box["y"] + box["height"] <= 2 * PHONE["height"], f"{name} ends at {box['y'] + box['height']}px"
+    page.close()
+
+
+def test_minato_organization_page_lists_its_five_providers(site: Path) -> None:
+    expected = {e.name for a in GRAPH.assessments if a.org_code == MINATO
+                for node in GRAPH.files[a.id] for e in node.links["teikyosaki"]}
+    assert len(expected) == 5
+    html = (site / urls.organization(MINATO) / "index.html").read_text(encoding="utf-8")
+    summary = html[html.index('class="pia-digest-facts"'):]
+    summary = htmllib.unescape(summary[:summary.index("</dl>")])
+    providers = summary[summary.index("提供先"):summary.index("移転先")]
+    shown = set(re.findall(r'<a href="[^"]*">([^<]*)</a>', providers))
+    assert shown == expected
+    assert "提供先 5 件" in html
+
+
+def test_flow_view_shows_all_three_flows_with_tables(site: Path) -> None:
+    html = (site / urls.organization(MINATO) / "index.html").read_text(encoding="utf-8")
+    flow = html[html.index('id="flow"'):]
+    for kind, label in (("itakusaki", "委託先"), ("teikyosaki", "提供先"), ("itensaki", "移転先")):
+        assert f'data-kind="{kind}"' in flow, kind
+        assert f"データの流れ: {label}</caption>" in flow, label
+    counts = re.search(r'class="pia-count pia-flow-counts">([^<]*)<', flow).group(1)
+    assert "提供先 5 件" in counts and "移転先 9 部署" in counts, counts
+
+
+def test_unreadable_lists_are_said_unknown_never_none(site: Path) -> None:
+    lost = [(kind, node) for a in GRAPH.assessments for kind in ("itakusaki", "teikyosaki", "itensaki")
+            for node in unreadable_files(GRAPH, [a], kind)]
+    assert lost, "the content has unreadable lists (012033-1 ファイル(2)(3))"
+    label = {"itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
+    for kind, node in lost:
+        html = (site / node.url / "index.html").read_text(encoding="utf-8")
+        row = re.search(rf'<td data-label="つながり">{label[kind]}</td><td data-label="リンク">(.*?)</td>', html)
+        assert row and UNREAD in row.group(1) and "なし" not in row.group(1), (node.url, kind)
+        summary = (site / urls.assessment(node.assessment.id) / "index.html").read_text(encoding="utf-8")
+        assert f"{node.name}</a><span class=\"pia-unread\">の{label[kind]}は{UNREAD}" in summary
+
+
+def test_no_page_says_none_or_old_label_for_an_unreadable_value(site: Path) -> None:
+    bad = [page_url(site, p) for p in html_pages(site)
+           if any(s in p.read_text(encoding="utf-8") for s in ("判読不能(要確認)", "Marker(kind="))]
+    assert bad == []
+    html = (site / urls.assessment(OTARU_JUKI.id) / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="pia-marker-label"') >= 10
+    assert html.count(f'<strong class="pia-marker-label">{UNREAD}</strong>') == html.count(
+        'class="pia-marker pia-marker--unreadable"')
+
+
+def test_no_seed_line_or_file_name_outside_the_transcription_record(site: Path) -> None:
+    found = []
+    guide = site / urls.GUIDE / "index.html"  # the clerks' editing guide teaches the notation with sample lines
+    for path in (p for p in html_pages(site) if p != guide):
+        text = visible_text(path)
+        for rx in (SEED_LINE, SEED_FILE):
+            found += [f"{page_url(site, path)}: {m.group(0)}" for m in rx.finditer(text)]
+    assert found == []
+    html = htmllib.unescape((site / urls.assessment(OTARU_JUKI.id) / "index.html").read_text(encoding="utf-8"))
+    assert SEED_LINE.search(html) and SEED_FILE.search(html), "the notes are still there, inside 転記の記録"
+
+
+def test_long_assessment_fits_sixty_phone_screens_and_loses_nothing(browser, site_url: str) -> None:
+    page = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), PHONE)
+    screens = page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+    assert screens <= 60, f"{screens:.1f} phone screens"
+    changes = len(OTARU_JUKI.record["changes"])
+    assert page.locator(".pia-change").count() == changes
+    assert not page.locator(".pia-change").first.is_visible()
+    page.locator("details.pia-fold > summary", has_text="変更箇所").click()
+    assert page.locator(".pia-change").first.is_visible()
+    page.emulate_media(media="print")
+    hidden = page.evaluate("[...document.querySelectorAll('details:not([open]) .pia-entry, details:not([open]) "
+                           ".pia-change')].filter(e => !e.checkVisibility()).length")
+    page.close()
+    assert hidden == 0
+
+
+def test_table_of_contents_and_search_reachable_on_a_phone(browser, site_url: str) -> None:
+    page = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), PHONE)
+    assert page.locator(".pia-search-band input").first.is_visible()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    toc = page.locator("nav.md-nav--secondary a", has_text="開示請求")
+    assert toc.count() >= 1
+    page.close()
+
+
+def test_official_source_line_under_the_title(site: Path) -> None:
+    for a in GRAPH.assessments:
+        html = (site / urls.assessment(a.id) / "index.html").read_text(encoding="utf-8")
+        after_title = html[html.index("</h1>"):]
+        assert after_title.index('class="pia-source"') < after_title.index('id="digest"')
+        if not a.record.get("source_url"):
+            assert "原本(PDF)の所在: <span class=\"pia-empty\">未登録</span>" in after_title
+
+
+def test_home_starts_from_where_the_resident_lives(browser, site_url: str) -> None:
+    page = _open(browser, site_url, urls.HOME, PHONE)
+    assert page.locator("a.pia-task", has_text="どの会社が私の情報を扱う?").count() == 1
+    assert page.locator("a.pia-task", has_text="自分の情報の開示を請求したい").count() == 1
+    page.locator(".pia-picker a", has_text="北海道").click()
+    names = page.locator("main table td[data-label='団体'] a").all_inner_texts()
+    assert "小樽市" in names
+    page.locator("main table a", has_text="小樽市").click()
+    assert page.url.endswith("/" + urls.organization("012033"))
+    page.close()
+
+
+def test_organizations_in_gojuon_order_by_reading(site: Path) -> None:
+    html = (site / urls.index("organizations") / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<td data-label="団体"><a href="[^"]*">([^<]*)</a>', html)
+    readings = {o.name: o.reading for o in GRAPH.organizations.values()}
+    assert all(readings.values())
+    assert shown == sorted(shown, key=lambda n: readings[n])
+
+
+def test_contractor_list_filters(browser, site_url: str) -> None:
+    page = _open(browser, site_url, urls.index("itakusaki"), DESKTOP)
+    form = page.locator("form.pia-filter")
+    assert form.is_visible()
+    rows = page.locator("main table tbody tr")
+    total = rows.count()
+    form.locator("select[name='org']").select_option("小樽市")
+    shown = page.locator("main table tbody tr:not([hidden])")
+    otaru = {e.name for a in GRAPH.assessments if a.org_code == "012033"
+             for node in GRAPH.files[a.id] for e in node.links["itakusaki"]}
+    assert set(shown.locator("td:first-child").all_inner_texts()) == otaru
+    form.locator("select[name='org']").select_option("")
+    form.locator("input[name='sub']").check()
+    subs = shown.locator("td[data-label='再委託']").all_inner_texts()
+    assert subs and set(subs) == {"あり"} and len(subs) < total
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_no_table_column_shrinks_to_one_character(browser, site_url: str, viewport: dict) -> None:
+    narrow = []
+    for url in (urls.index("itakusaki"), urls.index("organizations"), urls.index("files"),
+                urls.organization(MINATO), urls.assessment(OTARU_JUKI.id)):
+        page = _open(browser, site_url, url, viewport)
+        narrow += page.evaluate("""url => [...document.querySelectorAll('article table td, article table th')]
+            .filter(c => c.offsetParent !== null && c.textContent.trim().length >= 3)
+            .filter(c => c.getBoundingClientRect().width < 2.5 * parseFloat(getComputedStyle(c).fontSize))
+            .map(c => url + ': ' + c.textContent.trim().slice(0, 20))""", url)
+        page.close()
+    assert narrow == []
+
+
+def test_about_accessibility_licence_and_clerk_pages_out_of_the_way(browser, site_url: str, site: Path) -> None:
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    for text in ("運営者", "問い合わせ先", "原本が正", "更新日", "公共データ利用規約(第1.0版)", "ppc.go.jp"):
+        assert text in about, text
+    access = (site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "JIS X 8341-3:2016" in access and "試験の結果" in access
+    page = _open(browser, site_url, urls.HOME, DESKTOP)
+    footer = page.locator("footer .pia-footer")
+    assert "公共データ利用規約(第1.0版)" in footer.inner_text() and "CC BY 4.0" in footer.inner_text()
+    tabs = page.locator(".md-tabs__link").all_inner_texts()
+    assert "編集ガイド" not in tabs and "運営者向け" in tabs
+    page.close()
+
+
+def test_summary_matches_the_graph_for_every_assessment(site: Path) -> None:
+    for a in GRAPH.assessments:
+        d = digest(GRAPH, [a])
+        html = (site / urls.assessment(a.id) / "index.html").read_text(encoding="utf-8")
+        summary = html[html.index('class="pia-digest-facts"'):]
+        summary = htmllib.unescape(summary[:summary.index("</dl>")])
+        for party in d.contractors + d.providers:
+            if party.named:
+                assert f">{party.entity.name}</a>" in summary, (a.id, party.entity.name)
+        assert "開示請求" in summary
