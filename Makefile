@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: site check test serve new goldens schemas guide lint clean bench
 
@@ -19,7 +20,7 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 serve: $(STAMP)
-	$(PY) -m generator serve
+	$(PY) -m generator serve --port $(PORT)
 
 FORM ?= 重点項目評価書
 new: $(STAMP)
@@ -55,4 +56,4 @@ bench: $(STAMP)
 	$(PY) bench/search.py --times 1 10
 
 clean:
-	rm -rf site build .pia-build-* site.old
+	rm -rf site build .pia-build-* .pia-site-build-* site.old .preview .pia-cache

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .content import load_content
+from .limits import MAX_ERRORS_SHOWN
 from .problems import ContentError
 
 DEFAULT_CONTENT = Path("content")
@@ -20,8 +21,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content)
     except ContentError as err:
-        for problem in err.problems:
+        for problem in err.problems[:MAX_ERRORS_SHOWN]:
             print(problem, file=sys.stderr)
+        if len(err.problems) > MAX_ERRORS_SHOWN:
+            more = len(err.problems) - MAX_ERRORS_SHOWN
+            print(f"…ほか {more:,} 件 (and {more:,} more)", file=sys.stderr)
         print(f"エラー {len(err.problems)} 件 ({len(err.problems)} error(s))", file=sys.stderr)
         return 1
     for warning in content.warnings:
@@ -94,7 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview on 127.0.0.1."""
     from .serve import serve
 
-    serve(args.content, args.site, args.port)
+    serve(args.content, args.preview, args.port)
     return 0
 
 
@@ -159,7 +163,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_merge)
     s = sub.add_parser("serve", help="プレビューを表示し、変更時に再生成する")
     s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
-    s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+    s.add_argument("--preview", type=Path, default=Path(".preview/site"), help="プレビューの出力先(site/ 以外)")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
     s = sub.add_parser("new", help="評価書のファイルを空欄の雛形から作る")
