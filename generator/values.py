@@ -78,6 +78,9 @@ class Printed(str):
         out.printed = printed
         return out
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickle and copy keep 原本の表記
+        return (str(self), self.printed)
+
 
 class Entries(list):
     """Entries of a repeating group, all inferred together (`{推定: [...], 根拠: …}`).

@@ -165,3 +165,15 @@ def test_page_shows_inferred_values_distinctly(browser, provenance_site: Path) -
     finally:
         page.close()
         server.shutdown()
+
+
+def test_provenance_values_survive_pickle_and_copy(record: dict) -> None:
+    """Records may be cached or sent to worker processes: 推定 lists and 原本の表記 must come back intact."""
+    import copy
+    import pickle
+
+    again = pickle.loads(pickle.dumps(record))
+    assert again == record
+    assert again["risks"][0]["training"]["level"].printed == "十分にやっている"
+    transfers = copy.deepcopy(record)["files"][0]["provision_transfer"]["transfers"]
+    assert isinstance(transfers, Entries) and transfers.marker.inferred
