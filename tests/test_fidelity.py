@@ -31,6 +31,14 @@ CATEGORIES = {
     "移転先": ("iten", "移転先"),
     "リスク": ("risks", "リスクへの対策は十分か"),
 }
+# The printed shape of each counted thing before the 変更箇所 table, for an independent recount.
+HEADINGS = {
+    "システム": re.compile(r"^(#+ )?(<b>)?システム\d+(</b>)?\s*$"),
+    "委託": re.compile(r"^(<b>)?委託事項\d+(</b>)?\t\s*\S|^\[illegible\]"),
+    "提供先": re.compile(r"^(<b>)?提供先\d+(</b>)?\t\s*\S"),
+    "移転先": re.compile(r"^(<b>)?移転先\d+(</b>)?\t\s*\S"),
+    "リスク": re.compile(r"リスクへの対策は十分か"),
+}
 CHANGE_ROW = re.compile(r"^(<p>)?\s*(平成|令和)[0-9元]+年[0-9]+月[0-9]+日(</p>)?\t")
 ENTRY = re.compile(r"^L(\d+)(?:-(\d+))?\s+(?:「(.+?)」|(消失))(?:\s|$)")
 CONTENT_DATA = load_content(CONTENT)
@@ -83,6 +91,18 @@ def test_every_counted_thing_cites_a_source_line_that_shows_it(aid: str) -> None
             if m[4] is not None and lost_label in text:
                 wrong.append(f"{name}: {cited}: 消失とした範囲に「{lost_label}」が残っています")
     assert wrong == []
+
+
+@pytest.mark.parametrize("aid", sorted(FIDELITY))
+def test_every_printed_heading_is_counted_or_excluded(aid: str) -> None:
+    """Recount from the source: a heading line the count file neither lists nor excludes is a missed thing."""
+    lines = _source_lines(aid)
+    end = _lines(FIDELITY[aid]["変更"]["範囲"])[0]
+    excluded = {int(ENTRY.match(x)[1]) for x in FIDELITY[aid].get("除外", [])}
+    for name, pattern in HEADINGS.items():
+        found = {n for n in range(1, end) if pattern.search(lines[n - 1])}
+        listed = {int(m[1]) for x in FIDELITY[aid][name] if (m := ENTRY.match(x)) and not m[4]}
+        assert found - excluded == {n for n in listed if n < end and pattern.search(lines[n - 1])}, name
 
 
 @pytest.mark.parametrize("aid", sorted(FIDELITY))
