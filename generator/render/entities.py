@@ -56,7 +56,7 @@ def _occurrence_row(graph: Graph, entity: Entity, ref: Ref, page_url: str) -> li
         node = graph.files[a.id][ref.file_no - 1]
         detail = link(urls.relative(page_url, node.url), f"{node.name}({ENTRY_LABEL[entity.kind]}{ref.item_no})")
     else:
-        detail = link(urls.relative(page_url, urls.assessment(a.id)) + "#basic_info",
+        detail = link(urls.relative(page_url, urls.assessment(a.id)) + f"#basic-info-systems-{ref.item_no}",
                       f"{ENTRY_LABEL[entity.kind]}{ref.item_no}")
     row: list[object] = [link(urls.relative(page_url, urls.organization(org.code)), org.name), where, detail]
     if entity.kind == "itakusaki":
