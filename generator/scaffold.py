@@ -12,11 +12,16 @@ from .content import assessment_root
 from .forms.spec import Checks, Choice, Field, Form, Group, Repeat
 
 INDENT = "  "
+HOWTO = (  # how a value is known, in the file itself (details: content/EDITING_GUIDE.md)
+    "# 印字どおりに写します。読めない値は {判読不能: \"理由(元資料の行)\"}、",
+    "# 他の記載から推定した値は {推定: 値, 根拠: \"何をどこで読み、なぜその値か\"} と書きます",
+    "# (content/EDITING_GUIDE.md「読み取り・推定・判読不能・非公表」)。",
+)
 
 
 def scaffold(form: Form, org_code: str, number: int, schema_ref: str) -> str:
     """YAML text of an empty assessment of `form` for 団体 `org_code`."""
-    lines = [f"# yaml-language-server: $schema={schema_ref}"]
+    lines = [f"# yaml-language-server: $schema={schema_ref}", *HOWTO]
     preset = {"organization": json.dumps(org_code), "form": form.name, "number": str(number)}
     for sub in assessment_root(form).kind.fields:
         if sub.key == "ended":
