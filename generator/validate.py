@@ -124,16 +124,20 @@ class Walker:
         pairs = {k.value: v for k, v in node.value}
         extra = sorted(set(pairs) - set(allowed))
         keys = "と".join(f"「{k}」" for k in allowed)
+        hint = _hint(extra[0], allowed, 0.5) if extra else ""  # keys are short: 根処 → 根拠
+        self.unknown = extra  # a misspelt 根拠 is reported here only, not again as missing
         if extra:
             self.error(
                 node,
                 item,
-                f"{kind}の指定に使えるキーは{keys}だけです(不明なキー: {', '.join(extra)})",
+                f"{kind}の指定に使えるキーは{keys}だけです(不明なキー: {', '.join(extra)}){hint}",
                 f"a {kind} marker takes only {' and '.join(repr(k) for k in allowed)} (unknown: {', '.join(extra)})",
             )
         return pairs
 
     def note(self, node: yaml.Node, value: yaml.Node | None, item: str, ja: str, en: str) -> str | None:
+        if value is None and self.unknown:  # the unknown key was probably this one, misspelt: already reported
+            return None
         if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
             self.error(node, item, ja, en)
             return None
@@ -465,8 +469,8 @@ def _shape(node: yaml.Node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "scalar")
 
 
-def _hint(raw: str, options: tuple[str, ...]) -> str:
-    close = _close(raw, options)
+def _hint(raw: str, options: tuple[str, ...], cutoff: float = 0.6) -> str:
+    close = _close(raw, options, cutoff)
     return f"。もしかして「{close}」?" if close else ""
 
 
@@ -477,13 +481,13 @@ def _numbers(text: str) -> tuple[str, ...]:
     return tuple(n.replace(",", "") for n in _NUMBER.findall(unicodedata.normalize("NFKC", text)))
 
 
-def _close(raw: str, options: tuple[str, ...]) -> str | None:
+def _close(raw: str, options: tuple[str, ...], cutoff: float = 0.6) -> str | None:
     """The option a clerk most likely meant: same numbers first (10人以下 → 10人未満, not 1,000人以上)."""
     numbers = _numbers(raw)
     same = [o for o in options if numbers and _numbers(o) == numbers]
     if same:
         return max(same, key=lambda o: difflib.SequenceMatcher(None, raw, o).ratio())
-    close = difflib.get_close_matches(raw, options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(raw, options, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
