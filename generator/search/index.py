@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .ids import ID_BITS, doc_ids, fnv1a, pow2_at_least
-from .postings import encode_bucket, page_terms
+from .postings import Postings, page_terms
 from .shards import UNREADABLE, facet_table, lexicon, meta_bits, org_names, to_json, wareki
 from .synonyms import load_synonyms
 from .tokenize import runs, shown
@@ -74,7 +74,7 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
     bits = meta_bits(len(docs))
     orgs = sorted({o for d in docs for o in org_names(d.org)})
     org_number = {o: n for n, o in enumerate(orgs)}
-    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    postings = Postings()
     shards: dict[int, list] = defaultdict(list)
     files: dict[str, bytes] = {}
     rows = []
@@ -82,8 +82,7 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
         doc_id = ids[d.url]
         head = head_lines(d.title, d.org, d.form, d.kind, d.published)
         body = _body_chunks(d)
-        for term, (mask, weight) in page_terms(head, body).items():
-            postings[term].append((doc_id, mask, weight))
+        postings.add(doc_id, page_terms(head, body))
         shard = doc_id >> (ID_BITS - bits)
         shards[shard].append([doc_id, d.url, head[0], d.kind, head[1], d.form, d.published, wareki(d.published),
                               len(body)])
@@ -91,16 +90,16 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
             files[f"{SITE_DIR}t/{shard:x}/{doc_id:x}-{n}.txt"] = text.encode("utf-8")
         rows.append((doc_id, KINDS.index(d.kind), FORMS.index(d.form), UNREADABLE in d.title,
                      [org_number[o] for o in org_names(d.org)]))
-    buckets = pow2_at_least(len(postings) / TERMS_PER_BUCKET, 16, 1 << 16)
-    grouped: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
-    for term, plist in postings.items():
-        grouped[fnv1a(term) % buckets][term] = plist
+    buckets = pow2_at_least(len(postings.terms) / TERMS_PER_BUCKET, 16, 1 << 16)
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for term in postings.terms:
+        grouped[fnv1a(term) % buckets].append(term)
     for bucket in range(buckets):  # empty ones too: a missing file would be a 404 in the console
-        files[f"{SITE_DIR}p/{bucket:x}.bin"] = encode_bucket(grouped.get(bucket, {}))
+        files[f"{SITE_DIR}p/{bucket:x}.bin"] = postings.bucket(grouped.get(bucket, []))
     for shard, entries in shards.items():
         files[f"{SITE_DIR}m/{shard:x}.json"] = to_json(entries)
     files[SITE_DIR + "facets.bin"] = facet_table(rows)
-    files[SITE_DIR + "words.json"] = to_json(sorted((t for t in postings if _is_word(t)), key=str.encode))
+    files[SITE_DIR + "words.json"] = to_json(sorted((t for t in postings.terms if _is_word(t)), key=str.encode))
     files[SITE_DIR + "lexicon.json"] = to_json(lexicon([d.title for d in docs], synonyms))
     files[SITE_DIR + "manifest.json"] = to_json({
         "format": FORMAT, "docs": len(docs), "idBits": ID_BITS, "metaBits": bits, "buckets": buckets,

@@ -50,6 +50,7 @@
     worker.onmessage = function (event) {
       var msg = event.data;
       if (msg.type === "ready") { onReady.forEach(function (f) { f(msg); }); return; }
+      if (msg.type === "stats") { statsWaiting.forEach(function (f) { f(msg.resources); }); statsWaiting = []; return; }
       if (msg.type === "progress" || (msg.type === "results" && !msg.final)) {
         var waiting = pending[msg.id];
         if (waiting && waiting[2]) waiting[2](msg);
@@ -85,7 +86,16 @@
       worker.postMessage({ type: "query", id: id, q: q, filters: filters || {}, limit: limit || PAGE_SIZE });
     });
   }
-  window.PiaSearch = { query: query, siteRoot: siteRoot };
+  var statsWaiting = [];
+  /* Resource timings of the worker's fetches (for bench/search.py). */
+  function stats() {
+    connect();
+    return new Promise(function (resolve) {
+      statsWaiting.push(resolve);
+      worker.postMessage({ type: "stats" });
+    });
+  }
+  window.PiaSearch = { query: query, stats: stats, siteRoot: siteRoot };
 
   /* ---- results page ---- */
   function Page(root) {

@@ -1,7 +1,7 @@
 /* PIA Portal search worker: answers queries from the split index, off the main thread.
- * In:  {type:"init", url} | {type:"query", id, q, filters:{org:[],form:[],kind:[]}, limit}
+ * In:  {type:"init", url} | {type:"query", id, q, filters:{org:[],form:[],kind:[]}, limit} | {type:"stats"}
  * Out: {type:"ready"} | {type:"progress", id, stage, done, total} | {type:"results", id, final, ...}
- *      | {type:"error", id, message}
+ *      | {type:"error", id, message} | {type:"stats", resources:[[url, transfer, encoded, decoded]]}
  * A query's results come twice or more: first with the list and counts (snippets null) as soon as they are
  * known, then with snippets as page texts arrive; the last message has final: true. */
 /* global PiaTokenize, PiaStore, PiaText */
@@ -328,6 +328,12 @@ function snippetOf(state, entry, meta, alts) {
 self.onmessage = function (event) {
   var msg = event.data;
   if (msg.type === "init") { if (!ready) init(msg.url); return; }
+  if (msg.type === "stats") {  // what this worker fetched (bench/search.py counts the bytes)
+    self.postMessage({ type: "stats", resources: performance.getEntriesByType("resource").map(function (e) {
+      return [e.name, e.transferSize, e.encodedBodySize, e.decodedBodySize];
+    }) });
+    return;
+  }
   if (msg.type !== "query") return;
   latest = msg.id;
   if (!ready) { self.postMessage({ type: "error", id: msg.id, message: "not initialised" }); return; }
