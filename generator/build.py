@@ -21,6 +21,7 @@ from .content import load_content
 from .context import CONFIG, BuildContext, Shard
 from .graph import build_graph
 from .incremental import Fingerprints, build_salt, forget_manifest, load_manifest, record_hashes, save_manifest
+from .loading import cached_parallel
 from .mkdocs_config import nav_paths, site_url_of
 from .parts import PartResult, Plan, build_parts
 from .publishing import build_folder
@@ -64,7 +65,8 @@ def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None, 
 
 
 def build(ctx: BuildContext) -> BuildReport:
-    content = load_content(ctx.content_dir, today=ctx.build_date.date())  # raises before anything is written
+    records = ctx.cache_dir / "records" if ctx.incremental else None
+    content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))  # may raise
     graph = build_graph(content)
     pages = all_pages(graph, PageOptions(ctx.build_date.date()))
     site_url = site_url_of(ctx.config)

@@ -6,7 +6,9 @@ valid `Content` or a `ContentError` listing every problem with its file and line
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,6 +63,14 @@ class Assessment:
     def number(self) -> int:
         return self.record["cover"]["number"]
 
+    def __reduce__(self) -> tuple:
+        """Pickle the form by name: the spec tree is shared, and a copy per assessment would be large."""
+        return _assessment, (self.id, self.path, self.form.name, self.org_code, self.record)
+
+
+def _assessment(aid: str, path: str, form: str, org_code: str, record: dict[str, Any]) -> Assessment:
+    return Assessment(aid, path, FORMS[form], org_code, record)
+
 
 @dataclass(frozen=True)
 class Content:
@@ -79,13 +89,15 @@ def assessment_root(form: Form) -> Field:
     )
 
 
-def load_content(root: Path, today: date | None = None) -> Content:
-    """Load every file under `root`; raise ContentError with all problems if any."""
+def load_content(root: Path, today: date | None = None, map_files: MapFiles | None = None) -> Content:
+    """Load every file under `root`; raise ContentError with all problems if any.
+
+    `map_files` checks the assessment files (default: one after the other, here)."""
     problems: list[Problem] = _folder_problems(root)
     if problems:  # nothing to read: refuse before anyone writes a site with 0 評価書 over the real one
         raise ContentError(problems)
     organizations = _load_organizations(root, problems)
-    assessments = _load_assessments(root, organizations, problems)
+    assessments = _load_assessments(root, organizations, problems, map_files or _in_order)
     aliases = _load_aliases(root, problems)
     if problems:
         raise ContentError(problems)
@@ -173,21 +185,52 @@ def _load_organizations(root: Path, problems: list[Problem]) -> dict[str, Organi
     return out
 
 
-def _load_assessments(root: Path, orgs: dict[str, Organization], problems: list[Problem]) -> list[Assessment]:
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one assessment file found: the assessment (when valid), its problems, the id's line."""
+
+    assessment: Assessment | None
+    problems: tuple[Problem, ...]
+    id_line: int = 1
+
+
+def check_assessment_file(root: Path, path: Path, orgs: dict[str, Organization]) -> FileResult:
+    """Read and validate one assessment file on its own (files are independent, so this can run anywhere)."""
+    problems: list[Problem] = []
+    node, shown = _read(root, path, problems)
+    if node is None:
+        return FileResult(None, tuple(problems))
+    found = _load_assessment(node, shown, orgs, problems)
+    return FileResult(found, tuple(problems), _key_line(node, "表紙", "評価書番号"))
+
+
+# (check one file, files, what else the result depends on) → results in order; the build passes a parallel,
+# cached one (loading.py); the default checks file after file.
+MapFiles = Callable[[Callable[[Path], FileResult], list[Path], str], list[FileResult]]
+
+
+def _in_order(check: Callable[[Path], FileResult], paths: list[Path], salt: str) -> list[FileResult]:
+    return [check(path) for path in paths]
+
+
+def _load_assessments(
+    root: Path, orgs: dict[str, Organization], problems: list[Problem], map_files: MapFiles = _in_order
+) -> list[Assessment]:
     seen: dict[str, str] = {}
     out: list[Assessment] = []
-    for path in sorted((root / ASSESSMENT_DIR).glob("*.yaml")):
-        node, shown = _read(root, path, problems)
-        if node is None:
-            continue
-        found = _load_assessment(node, shown, orgs, problems)
+    paths = sorted((root / ASSESSMENT_DIR).glob("*.yaml"))
+    check = functools.partial(check_assessment_file, root, orgs=orgs)
+    for path, result in zip(paths, map_files(check, paths, "|".join(sorted(orgs))), strict=True):
+        problems.extend(result.problems)
+        found = result.assessment
         if found is None:
             continue
+        shown = found.path
         if found.id in seen:
             problems.append(
                 Problem(
                     shown,
-                    _key_line(node, "表紙", "評価書番号"),
+                    result.id_line,
                     "表紙 > 評価書番号",
                     f"評価書ID {found.id} が {seen[found.id]} と重複しています",
                     f"duplicate assessment id {found.id} (also in {seen[found.id]})",
