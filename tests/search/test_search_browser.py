@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from generator.search import tokens
+from generator.search.postings import symbols
 
 from .synthetic import DOCS
 
@@ -200,6 +201,8 @@ def test_js_tokens_match_python(page, site_url):
     ]
     js = page.evaluate("samples => samples.map(s => PiaTokenize.tokens(s))", samples)
     assert js == [tokens(s) for s in samples]
+    js = page.evaluate("samples => samples.map(s => PiaTokenize.symbols(PiaTokenize.normalize(s)))", samples)
+    assert js == [sorted(symbols(s)) for s in samples]  # symbol characters are index terms too
 
 
 @pytest.mark.parametrize("missing", ["manifest.json", "p/*.bin", "t/**/*.txt"])
