@@ -132,3 +132,22 @@ def test_ended_assessment_is_published_and_marked(tmp_path: Path) -> None:
     entry = next(e for e in catalogue["assessments"] if e["id"] == "012033-3")
     assert entry["status"] == "終了" and entry["終了日"]["iso"] == "2025-03-31"
     assert "012033-3" not in [a.id for a, _ in due_soon(build_graph(load_content(content)), date(2030, 1, 1))]
+
+
+def test_risk_comparison_pages_are_cut_into_numbered_pages(monkeypatch) -> None:
+    """No page grows with the corpus: a label answered more than PAGE_SIZE times spans numbered pages."""
+    from generator.render import pagination
+    from generator.render.site import PageOptions, all_pages
+
+    monkeypatch.setattr(pagination, "PAGE_SIZE", 2)
+    found = answers(GRAPH)
+    key, items = max(found.items(), key=lambda kv: len(kv[1]))
+    pages = {p.path: p for p in all_pages(GRAPH, PageOptions(date(2027, 6, 1)))}
+    total = -(-len(items) // 2)
+    numbered = [urls.source_path(urls.numbered(urls.risk(key), n)) for n in range(1, total + 1)]
+    assert total >= 2 and all(path in pages for path in numbered)
+    assert urls.source_path(urls.numbered(urls.risk(key), total + 1)) not in pages
+    texts = [pages[path].make() for path in numbered]
+    shown = sum(text.count("<tr><td") for text in texts)
+    assert shown == len(items)  # every answer on exactly one page
+    assert all(f"{len(items)} 件の回答を 2 件ずつ" in text for text in texts)

@@ -12,8 +12,10 @@ from markupsafe import Markup
 from .. import urls
 from ..forms.choices import SUFFICIENCY
 from ..graph import Graph
+from ..render import pagination
 from ..render.html import join, link, table, tag
 from ..render.pages import ALL, Page, reads
+from ..render.pagination import page_count, page_of, pager
 from ..values import Marker
 from .risks import Answer, answers, assessment_answers, items_of, labels
 
@@ -48,8 +50,13 @@ def _tally(items: list[Answer]) -> str:
     return " / ".join(f"{label} {counts[label]}" for label in SUFFICIENCY)
 
 
-def label_page_body(graph: Graph, key: str, items: list[Answer], page_url: str) -> Markup:
-    """One table per Ⅲ section where the label occurs: who answered what, with a link to the measure."""
+def label_page_body(graph: Graph, key: str, items: list[Answer], page_url: str, n: int = 1) -> Markup:
+    """One table per Ⅲ section where the label occurs: who answered what, with a link to the measure.
+
+    Page n shows PAGE_SIZE answers; the counts above each table are always over all answers."""
+    base = urls.risk(key)
+    total = page_count(len(items))
+    shown = {id(a) for a in page_of(items, n)}
     parts = [tag("p", "各評価書がこのリスクにどう答えたか(リスクへの対策は十分か)を並べています。"
                       "評価は各団体の自己評価です。「評価書で全文を見る」から措置の内容の全文へ移動できます。")]
     if not items:
@@ -63,12 +70,19 @@ def label_page_body(graph: Graph, key: str, items: list[Answer], page_url: str) 
                  link(urls.relative(page_url, urls.assessment(a.assessment.id)), a.assessment.title)
                  + tag("span", f"({a.assessment.form.name})", class_="pia-count"),
                  "、".join(a.files) or "記載なし", rating(a), _measure(a, page_url)]
-                for a in group]
+                for a in group if id(a) in shown]
+        if not rows:
+            continue
         parts.append(Markup(f"## {section.heading} {{ #{section.key} }}"))
         count = f"{len({a.assessment.id for a in group})} 件の評価書・{len(group)} 件の回答({_tally(group)})"
         parts.append(tag("p", count, class_="pia-count")
                      + table(["団体", "評価書", "対象ファイル", "評価", "措置の内容"], rows,
                              class_="pia-table pia-risk"))
+    if total > 1:
+        note = tag("p", f"{len(items)} 件の回答を {pagination.PAGE_SIZE} 件ずつ {total} ページに分けています"
+                        f"(このページは {n} ページ目)。", class_="pia-count")
+        parts.insert(1, note + pager(base, page_url, n, total))
+        parts.append(pager(base, page_url, n, total))
     return join(parts, "\n\n")
 
 
@@ -113,10 +127,13 @@ def risk_pages(graph: Graph) -> Iterator[Page]:
     yield md_page(urls.RISKS, reads(ALL), "index.md.j2", title="リスク対策の比較",
                   description="評価書ごとのリスク対策の自己評価を比べる",
                   body=lambda: index_body(graph, found(), urls.RISKS))
+    counts = {key: len(items) for key, items in found().items()}
     for key, label in labels().items():
-        url = urls.risk(key)
-        yield md_page(url, reads(ALL), "index.md.j2", title=label, description=f"「{label}」への各評価書の回答",
-                      body=lambda key=key, url=url: label_page_body(graph, key, found()[key], url))
+        for n in range(1, page_count(counts.get(key, 0)) + 1):
+            url = urls.numbered(urls.risk(key), n)
+            yield md_page(url, reads(ALL), "index.md.j2", title=label if n == 1 else f"{label}({n})",
+                          description=f"「{label}」への各評価書の回答",
+                          body=lambda key=key, url=url, n=n: label_page_body(graph, key, found()[key], url, n))
     for a in graph.assessments:
         url = urls.assessment_risks(a.id)
         yield md_page(url, reads(a.id), "index.md.j2", title=f"リスク対策の自己評価({a.title})",
