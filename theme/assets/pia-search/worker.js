@@ -82,8 +82,18 @@ function lookup(t) {
   });
 }
 
+/* Lookup terms of a phrase. A kanji/kana run needs only bigrams that cover it (positions 0, 2, 4 … and the
+ * last): a unit holding the phrase holds them all, the text check does the rest, and half the buckets are
+ * fetched. A Latin word at an edge of the phrase may continue in the page (wildcard); symbols are terms. */
 function lookupsOf(alt) {
-  var list = T.phraseTerms(alt);
+  var list = [];
+  T.runs(alt).forEach(function (r) {
+    if (r[1]) { list.push({ term: r[0], leading: r[2] === 0, trailing: r[3] === alt.length }); return; }
+    var chars = Array.from(r[0]);
+    if (chars.length === 1) list.push({ term: r[0], leading: false, trailing: false });
+    for (var i = 0; i + 1 < chars.length; i += 2) list.push({ term: chars[i] + chars[i + 1] });
+    if (chars.length > 2 && chars.length % 2) list.push({ term: chars[chars.length - 2] + chars[chars.length - 1] });
+  });
   T.symbols(alt).forEach(function (c) { list.push({ term: c, leading: false, trailing: false }); });
   return list;
 }
