@@ -8,6 +8,7 @@ of the site and `merge_shards` assembles parts into the same bytes a single buil
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -20,7 +21,15 @@ from . import urls
 from .content import load_content
 from .context import CONFIG, BuildContext, Shard
 from .graph import build_graph
-from .incremental import Fingerprints, build_salt, forget_manifest, load_manifest, record_hashes, save_manifest
+from .incremental import (
+    Fingerprints,
+    Manifest,
+    build_salt,
+    forget_manifest,
+    load_manifest,
+    record_hashes,
+    save_manifest,
+)
 from .loading import cached_parallel
 from .mkdocs_config import nav_paths, site_url_of
 from .parts import PartResult, Plan, build_parts
@@ -30,6 +39,7 @@ from .render.site import PageOptions, all_pages, render_site
 from .search import search_files
 from .search.index import SearchDoc
 from .search.site_docs import page_facts
+from .search.synonyms import load_synonyms
 from .sitemap import sitemap_files
 from .writer import publish
 
@@ -73,7 +83,8 @@ def build(ctx: BuildContext) -> BuildReport:
     prints = Fingerprints.of(pages, record_hashes(ctx.content_dir, content), build_salt(ctx, site_url),
                              ctx.build_date.date().isoformat())
     mine = [p for p in pages if ctx.shard is None or owner(p.path, ctx.shard)]
-    old, old_docs = load_manifest(ctx) if ctx.shard is None else (None, {})
+    manifest = load_manifest(ctx) if ctx.shard is None else None
+    old = manifest.prints if manifest else None
     made, gone = prints.changed_since(old)
     report = BuildReport(pages=len(mine), made=len([p for p in mine if p.path in made]), removed=len(gone))
     if old is not None and not made and not gone:
@@ -86,9 +97,10 @@ def build(ctx: BuildContext) -> BuildReport:
         results = build_parts(plan, folder, ctx.jobs)
         tree = folder / "site"
         _assemble(tree, ctx.site_dir if old is not None else None, results, pages, gone)
-        docs = _search_docs(old_docs, results, {p.path for p in pages}, gone)
+        docs = _search_docs(manifest.search_docs if manifest else {}, results, {p.path for p in pages}, gone)
         if ctx.shard is None:
-            _write_all(tree, _finishing_files(docs, site_url, pages))
+            finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), site_url, pages)
+            written = _write_all(tree, finishing, manifest.finishing if manifest else {})
         else:
             _write_shard_info(tree, docs, ctx.shard)
         if ctx.docs_out is not None:
@@ -96,7 +108,7 @@ def build(ctx: BuildContext) -> BuildReport:
         forget_manifest(ctx)
         publish(tree, ctx.site_dir)
     if ctx.shard is None:
-        save_manifest(ctx, prints, {d.url: _doc_fields(d) for d in docs})
+        save_manifest(ctx, Manifest(prints, {d.url: _doc_fields(d) for d in docs}, written))
     report.published = True
     return report
 
@@ -153,23 +165,30 @@ def _doc_fields(doc: SearchDoc) -> list[str]:
     return [doc.title, doc.kind, doc.org, doc.form, doc.published, doc.body]
 
 
-def _finishing_files(docs: list[SearchDoc], site_url: str, pages: list[Page]) -> dict[str, bytes]:
+def _finishing_files(docs: list[SearchDoc], synonyms: list[list[str]], site_url: str,
+                     pages: list[Page]) -> dict[str, bytes]:
     """Files made from the whole site at the end: the search index and the sitemap."""
-    files = dict(search_files(docs))
+    files = dict(search_files(docs, synonyms))
     files.update(sitemap_files(site_url, sorted(p.output for p in pages if p.is_markdown)))
     return files
 
 
-def _write_all(tree: Path, files: dict[str, bytes]) -> None:
-    """Write files whose bytes changed, each by rename (the tree may share inodes with the live site)."""
+def _write_all(tree: Path, files: dict[str, bytes], previous: dict[str, str]) -> dict[str, str]:
+    """Write the files whose bytes changed since the previous build, each by rename (the tree may share
+    inodes with the live site); delete the previous build's files that are gone. Returns path → hash."""
+    written = {}
     for rel, data in sorted(files.items()):
+        written[rel] = digest = hashlib.sha256(data).hexdigest()
         path = tree / rel
-        if path.is_file() and path.read_bytes() == data:
+        if previous.get(rel) == digest and path.is_file():
             continue
         tmp = path.with_name(path.name + ".pia-tmp")
         tmp.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, path)
+    for rel in sorted(set(previous) - set(files)):
+        (tree / rel).unlink(missing_ok=True)
+    return written
 
 
 def _write_shard_info(tree: Path, docs: list[SearchDoc], shard: Shard) -> None:
@@ -191,7 +210,7 @@ def _write_docs(docs_out: Path, results: list[PartResult]) -> None:
                 shutil.copy(result.folder / rel, docs_out / rel)
 
 
-def merge_shards(parts: Iterable[Path], site_dir: Path, config: Path = CONFIG) -> BuildReport:
+def merge_shards(parts: Iterable[Path], site_dir: Path, content_dir: Path, config: Path = CONFIG) -> BuildReport:
     """Assemble shard outputs into one site: the same bytes a single build of all pages gives."""
     site_dir = site_dir.resolve()
     docs: dict[str, SearchDoc] = {}
@@ -209,7 +228,7 @@ def merge_shards(parts: Iterable[Path], site_dir: Path, config: Path = CONFIG) -
         if len(count) != 1 or len(found) != next(iter(count)):
             raise SystemExit(f"シャードがそろっていません: {sorted(found)} (incomplete set of shards)")
         pages = sorted(str(p.relative_to(tree).as_posix()) for p in tree.rglob("index.html"))
-        finishing = dict(search_files([docs[u] for u in sorted(docs)]))
-        _write_all(tree, finishing | sitemap_files(site_url_of(config), pages))
+        finishing = dict(search_files([docs[u] for u in sorted(docs)], load_synonyms(content_dir)))
+        _write_all(tree, finishing | sitemap_files(site_url_of(config), pages), {})
         publish(tree, site_dir)
     return BuildReport(pages=len(pages), made=len(pages), published=True)

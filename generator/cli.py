@@ -11,6 +11,7 @@ from pathlib import Path
 from .content import load_content
 from .limits import MAX_ERRORS_SHOWN
 from .problems import ContentError
+from .publishing import PublishError
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_SITE = Path("site")
@@ -82,6 +83,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("ビルドを中止しました。既存のサイトは変更していません (build aborted; site/ unchanged)", file=sys.stderr)
         return 1
+    except PublishError as err:  # its message says what state site/ is in
+        print(err, file=sys.stderr)
+        return 1
     print(report)
     return 0
 
@@ -90,7 +94,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """Assemble the outputs of `build --shard K/N` into one site (same bytes as a single build)."""
     from .build import merge_shards
 
-    print(merge_shards(args.parts, args.site))
+    print(merge_shards(args.parts, args.site, args.content))
     return 0
 
 
@@ -160,6 +164,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("merge", help="build --shard の結果を1つのサイトに結合する")
     s.add_argument("parts", type=Path, nargs="+", help="build --shard K/N --site で作ったフォルダ")
     s.add_argument("--site", type=Path, default=DEFAULT_SITE)
+    s.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="同義語(synonyms.yaml)を読む内容のフォルダ")
     s.set_defaults(func=cmd_merge)
     s = sub.add_parser("serve", help="プレビューを表示し、変更時に再生成する")
     s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)

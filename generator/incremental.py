@@ -78,23 +78,34 @@ class Fingerprints:
         return made, set(old.pages) - set(self.pages)
 
 
-def load_manifest(ctx: BuildContext) -> tuple[Fingerprints | None, dict]:
-    """The last published build's fingerprints and search documents, if its site is still there."""
+@dataclass(frozen=True)
+class Manifest:
+    """What the published site was built from: page fingerprints, search documents (url → fields) and the
+    hash of every file made from the whole site at the end (search index, sitemap)."""
+
+    prints: Fingerprints
+    search_docs: dict[str, list[str]]
+    finishing: dict[str, str]
+
+
+def load_manifest(ctx: BuildContext) -> Manifest | None:
+    """The last published build's manifest, if its site is still there."""
     path = ctx.cache_dir / MANIFEST
     if not ctx.incremental or not ctx.site_dir.is_dir() or not path.is_file():
-        return None, {}
+        return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Fingerprints(data["salt"], data["pages"]), data["search_docs"]
+        return Manifest(Fingerprints(data["salt"], data["pages"]), data["search_docs"], data["finishing"])
     except (OSError, ValueError, KeyError):
-        return None, {}
+        return None
 
 
-def save_manifest(ctx: BuildContext, prints: Fingerprints, search_docs: dict) -> None:
+def save_manifest(ctx: BuildContext, manifest: Manifest) -> None:
     """Written (atomically) after the site is published, so it always describes the published site."""
     ctx.cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = ctx.cache_dir / (MANIFEST + ".tmp")
-    data = {"salt": prints.salt, "pages": prints.pages, "search_docs": search_docs}
+    data = {"salt": manifest.prints.salt, "pages": manifest.prints.pages, "search_docs": manifest.search_docs,
+            "finishing": manifest.finishing}
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     os.replace(tmp, ctx.cache_dir / MANIFEST)
 

@@ -75,7 +75,8 @@ def test_shards_merge_into_the_same_bytes_as_one_build(content: Path, tmp_path: 
         report = build_site(content, part, shard=Shard(k, 3), jobs=1)
         assert report.pages > 0
         parts.append(part)
-    cmd = [sys.executable, "-m", "generator", "merge", *map(str, parts), "--site", str(tmp_path / "merged")]
+    cmd = [sys.executable, "-m", "generator", "merge", *map(str, parts), "--site", str(tmp_path / "merged"),
+           "--content", str(content)]
     assert subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False).returncode == 0
     build_site(content, tmp_path / "single", jobs=2, incremental=False)
     assert_same_tree(tmp_path / "merged", tmp_path / "single")
