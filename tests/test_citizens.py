@@ -258,3 +258,16 @@ def test_summary_matches_the_graph_for_every_assessment(site: Path) -> None:
             if party.named:
                 assert f">{party.entity.name}</a>" in summary, (a.id, party.entity.name)
         assert "開示請求" in summary
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["about/", "accessibility/", "organizations/prefectures/01/"])
+def test_new_pages_have_no_serious_axe_violations(browser, site_url: str, url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + url)
+    violations = [f"{v['id']} ({v['impact']}) @ {v['nodes'][0]['target']}"
+                  for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    page.close()
+    assert violations == []

@@ -56,7 +56,7 @@ def about_body(graph: Graph, today: date, page_url: str = ABOUT) -> Markup:
     rows = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in facts)
     table = Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>') + rows + Markup(
         "</tbody></table></div>")
-    return join([
+    return tag("div", join([
         tag("p", "このサイトは、地方公共団体が公表している特定個人情報保護評価書(マイナンバーを扱う事務の"
                  "プライバシー影響評価)を、検索・比較しやすい形に転記して公開しています。"),
         tag("p", tag("strong", "このサイトの内容は転記です。原本(団体が公表したPDF)と違いがあるときは、原本が正です。")
@@ -74,7 +74,7 @@ def about_body(graph: Graph, today: date, page_url: str = ABOUT) -> Markup:
                        f"利用条件は {s['licence']}({s['licence_note']})です。"])),
         tag("h2", "アクセシビリティ", id="accessibility"),
         tag("p", link(urls.relative(page_url, ACCESSIBILITY), "アクセシビリティ方針と試験結果")),
-    ])
+    ]), class_="pia-prose")
 
 
 def accessibility_body(today: date, page_url: str = ACCESSIBILITY) -> Markup:
@@ -92,14 +92,14 @@ def accessibility_body(today: date, page_url: str = ACCESSIBILITY) -> Markup:
     table = Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>') + rows + Markup(
         "</tbody></table></div>")
     limits = a.get("known_issues") or []
-    return join([
+    return tag("div", join([
         tag("p", "このサイトは、誰もが評価書の内容を読めるよう、ウェブアクセシビリティに取り組んでいます。"),
         table,
         tag("h2", "分かっている課題", id="known-issues"),
         ul(limits) if limits else tag("p", "現在、分かっている課題はありません。"),
         tag("p", join(["お気づきの点は ", link(urls.relative(page_url, ABOUT), "このサイトについて"),
                        " の問い合わせ先までお知らせください。"])),
-    ])
+    ]), class_="pia-prose")
 
 
 def about_pages(graph: Graph, options: Any) -> Iterator[Any]:
