@@ -24,7 +24,8 @@ FORMS = ("", "重点項目評価書", "全項目評価書", "基礎項目評価�
 SITE_DIR = "assets/pia-search/"
 ASSET_DIR = Path(__file__).resolve().parents[2] / "theme" / "assets" / "pia-search"
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
-ASSETS = ("search.css", "search.js", "store.js", "text.js", "tokenize.js", "worker.js")
+ASSETS = ("search.css", "search.js", "tokenize.js")
+WORKER = ("tokenize.js", "store.js", "text.js", "worker.js")  # joined into the published worker.js
 FORMAT = 2
 TERMS_PER_BUCKET = 8
 
@@ -107,4 +108,5 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
         "synonyms": synonyms})
     for name in ASSETS:
         files[SITE_DIR + name] = (ASSET_DIR / name).read_bytes()
+    files[SITE_DIR + "worker.js"] = b"\n".join((ASSET_DIR / name).read_bytes() for name in WORKER)
     return dict(sorted(files.items()))

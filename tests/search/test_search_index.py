@@ -11,7 +11,7 @@ import pytest
 from generator.problems import ContentError
 from generator.search import SearchDoc, plain_text, search_files, search_page_markdown, tokens
 from generator.search.ids import ID_SPACE, doc_ids, fnv1a
-from generator.search.index import ASSET_DIR, ASSETS
+from generator.search.index import ASSET_DIR, ASSETS, WORKER
 from generator.search.synonyms import load_synonyms
 from generator.search.tokenize import normalize, shown
 from generator.search.units import CHUNK, MAX_CHUNKS, OVERLAP, chunks
@@ -66,10 +66,12 @@ def test_files_and_no_single_index():
     files = search_files(DOCS, SYN)
     assert list(files) == sorted(files)
     assert P + "index.json" not in files and P + "lunr.js" not in files
-    for name in ("manifest.json", "facets.bin", "words.json", "lexicon.json", *ASSETS):
+    for name in ("manifest.json", "facets.bin", "words.json", "lexicon.json", "worker.js", *ASSETS):
         assert P + name in files
     for name in ASSETS:
         assert files[P + name] == (ASSET_DIR / name).read_bytes()
+    worker = files[P + "worker.js"].decode()
+    assert all((ASSET_DIR / name).read_text() in worker for name in WORKER)
     manifest = json.loads(files[P + "manifest.json"])
     assert manifest["format"] == 2 and manifest["docs"] == len(DOCS) and manifest["synonyms"] == SYN
     assert sum(1 for f in files if f.startswith(P + "p/")) == manifest["buckets"]

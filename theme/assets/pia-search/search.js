@@ -34,7 +34,7 @@
   function warm() {
     if (warmed) return;
     warmed = true;
-    ["worker.js", "tokenize.js", "store.js", "text.js", "manifest.json", "facets.bin"].forEach(function (name) {
+    ["worker.js", "manifest.json", "facets.bin"].forEach(function (name) {
       var link = document.createElement("link");
       link.rel = "prefetch";
       link.href = asset(name);
