@@ -1,8 +1,8 @@
 """Pages of the entities aggregated across assessments and 団体: システム, 委託先, 提供先, 移転先.
 
 An entity page lists its occurrences as compact table rows (where, which entry, 再委託), at most
-PAGE_SIZE per page, so a 委託先 used by hundreds of 団体 never makes one huge page; every item of an
-entry is on the file's page (or the assessment's, for システム), one click away.
+PAGE_SIZE per page (render/pagination.py), so a 委託先 used by hundreds of 団体 never makes one huge page;
+every item of an entry is on the file's page (or the assessment's, for システム), one click away.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from ..values import known
 from .digest import NAME_KEYS, UNKNOWN, YES, get, subcontract_of
 from .html import join, link, table, tag
 from .order import name_key
+from .pagination import PAGE_SIZE, page_count, page_of, pager
 
-PAGE_SIZE = 200
+MAX_NAMES = 10
+
 LIST_PATHS = {
     "system": ("basic_info", "systems"),
     "itakusaki": ("files", "outsourcing", "entrustments"),
@@ -36,12 +38,9 @@ def _named(e: Entity) -> bool:
     return any(isinstance(known(r.record.get(NAME_KEYS[e.kind])), str) for r in e.refs)
 
 
-def page_count(entity: Entity) -> int:
-    return max(1, -(-len(entity.refs) // PAGE_SIZE))
-
-
 def page_urls(entity: Entity) -> list[str]:
-    return [urls.numbered(entity.url, n) for n in range(1, page_count(entity) + 1)]
+    """URLs of the entity's pages: its own, then url/2/ … (PAGE_SIZE occurrences each)."""
+    return [urls.numbered(entity.url, n) for n in range(1, page_count(len(entity.refs)) + 1)]
 
 
 def _subcontract_label(states: set[str]) -> str:
@@ -68,15 +67,6 @@ def _occurrence_row(graph: Graph, entity: Entity, ref: Ref, page_url: str) -> li
     return row
 
 
-def _pager(entity: Entity, page_url: str, n: int) -> Markup:
-    total = page_count(entity)
-    if total == 1:
-        return Markup("")
-    items = [tag("li", tag("span", str(i), aria_current="page") if i == n else link(
-        urls.relative(page_url, urls.numbered(entity.url, i)), str(i))) for i in range(1, total + 1)]
-    return tag("nav", tag("ul", join(items), class_="pia-pager"), aria_label="ページ")
-
-
 def entity_page_body(graph: Graph, entity: Entity, page_url: str, n: int = 1) -> Markup:
     """Facts, then occurrences PAGE_SIZE at a time (page n)."""
     orgs = sorted({graph.org_of(r.assessment).name for r in entity.refs})
@@ -92,38 +82,54 @@ def entity_page_body(graph: Graph, entity: Entity, page_url: str, n: int = 1) ->
         facts.append(("評価書での表記", "、".join(sorted(entity.spellings))))
     summary = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in facts)
     head = ["団体", "評価書", "記載の場所"] + (["委託事項", "再委託"] if entity.kind == "itakusaki" else [])
-    refs = entity.refs[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]
+    refs = page_of(entity.refs, n)
+    total = page_count(len(entity.refs))
     rows = [_occurrence_row(graph, entity, ref, page_url) for ref in refs]
     count = tag("p", f"登場 {len(entity.refs)} 件" + (
-        f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + len(refs)} 件目" if page_count(entity) > 1 else ""),
+        f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + len(refs)} 件目" if total > 1 else ""),
         class_="pia-count")
     return join([
         Markup('<div class="pia-table-wrap"><table class="pia-items pia-summary"><tbody>') + summary
         + Markup("</tbody></table></div>"),
         count,
         table(head, rows, caption=f"{entity.name}が登場する評価書"),
-        _pager(entity, page_url, n),
+        pager(entity.url, page_url, n, total),
     ])
 
 
-def entity_index_body(graph: Graph, kind: str, page_url: str) -> Markup:
-    """Every entity of `kind`; 委託先 also with 事務 and 再委託, filterable in the browser (pia-filter.js)."""
+def index_urls(graph: Graph, kind: str) -> list[str]:
+    """The 一覧 of a kind: PAGE_SIZE entities per page."""
+    return [urls.numbered(urls.index(kind), n) for n in range(1, page_count(len(graph.entities[kind])) + 1)]
+
+
+def _names(names: list[str], limit: int = MAX_NAMES) -> str:
+    """A bounded list: the first `limit` names, then 「ほか N 件」 (a cell never grows with the corpus)."""
+    shown = "、".join(names[:limit])
+    return shown + (f" ほか {len(names) - limit} 件" if len(names) > limit else "")
+
+
+def entity_index_body(graph: Graph, kind: str, page_url: str, n: int = 1) -> Markup:
+    """Entities of `kind`, page n; 委託先 also with 事務 and 再委託, filterable in the browser (pia-filter.js)."""
+    everything = sorted_entities(graph, kind)
+    total = page_count(len(everything))
     rows = []
-    for e in sorted_entities(graph, kind):
+    for e in page_of(everything, n):
         orgs = sorted({graph.org_of(r.assessment).name for r in e.refs})
         works = sorted({r.assessment.title for r in e.refs})
-        row: list[object] = [link(urls.relative(page_url, e.url), e.name), "、".join(orgs)]
+        row: list[object] = [link(urls.relative(page_url, e.url), e.name), _names(orgs)]
         if kind == "itakusaki":
-            row += ["、".join(works), _subcontract_label({subcontract_of(r.record) for r in e.refs})]
+            row += [_names(works), _subcontract_label({subcontract_of(r.record) for r in e.refs})]
         row += [f"{len(e.assessments)}"]
         rows.append(row)
     head = [KIND_LABELS[kind], "団体"] + (["事務(評価書)", "再委託"] if kind == "itakusaki" else []) + ["評価書数"]
     body = table(head, rows, caption=f"{KIND_LABELS[kind]}の一覧(五十音順、株式会社などを除いた名前の順)")
-    filters = filter_form(graph) if kind == "itakusaki" else Markup("")
-    return tag("p", f"{len(rows)} 件", class_="pia-count") + filters + body
+    filters = filter_form(graph, total > 1) if kind == "itakusaki" else Markup("")
+    where = f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + len(rows)} 件目" if total > 1 else ""
+    count = tag("p", f"{len(everything)} 件{where}", class_="pia-count")
+    return count + filters + body + pager(urls.index(kind), page_url, n, total)
 
 
-def filter_form(graph: Graph) -> Markup:
+def filter_form(graph: Graph, paged: bool = False) -> Markup:
     """Filters for the 委託先 table; hidden until pia-filter.js runs (the full table works without it)."""
     orgs = sorted({o.name for o in graph.organizations.values()},
                   key=lambda n: name_key(n, next(o.reading for o in graph.organizations.values() if o.name == n)))
@@ -134,4 +140,7 @@ def filter_form(graph: Graph) -> Markup:
         tag("label", join([Markup('<input type="checkbox" name="sub" value="あり"> '), "再委託ありのみ"])),
         tag("output", "", class_="pia-filter-count", aria_live="polite"),
     ]
+    if paged:
+        parts.append(tag("span", "(絞り込みはこのページの一覧が対象です。団体ごとの委託先は団体のページにあります)",
+                         class_="pia-count"))
     return tag("form", join(parts, " "), class_="pia-filter", hidden="", aria_label="委託先の絞り込み")

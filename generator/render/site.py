@@ -21,7 +21,7 @@ from ..views.status_html import due_soon_html
 from .assessment import chapters, file_links_html, summary_html
 from .context import entry_linker_for, environment, linker_for
 from .digest_html import organization_digest_html
-from .entities import entity_index_body, entity_page_body
+from .entities import entity_index_body, entity_page_body, index_urls, page_urls
 from .form import FormRenderer
 from .html import join, link, table, tag
 from .indexes import (
@@ -157,17 +157,19 @@ def organizations(graph: Graph, options: PageOptions) -> Iterator[Page]:
 
 def entities(graph: Graph, options: PageOptions) -> Iterator[Page]:
     for kind in KIND_LABELS:
-        index = urls.index(kind)
-        yield md_page(index, reads(ALL), "index.md.j2", title=INDEX_TITLES[kind],
-                      body=lambda kind=kind, index=index: entity_index_body(graph, kind, index))
+        for n, url in enumerate(index_urls(graph, kind), 1):
+            yield md_page(url, reads(ALL), "index.md.j2", title=INDEX_TITLES[kind] + (f"({n})" if n > 1 else ""),
+                          body=lambda kind=kind, url=url, n=n: entity_index_body(graph, kind, url, n))
         for entity in graph.sorted_entities(kind):
-            yield _entity(graph, entity)
+            yield from _entity(graph, entity)
 
 
-def _entity(graph: Graph, entity: Entity) -> Page:
-    return md_page(entity.url, reads(r.assessment.id for r in entity.refs), "entity.md.j2", title=entity.name,
-                   description=f"{KIND_LABELS[entity.kind]}「{entity.name}」が登場する評価書",
-                   body=lambda: entity_page_body(graph, entity, entity.url))
+def _entity(graph: Graph, entity: Entity) -> Iterator[Page]:
+    for n, url in enumerate(page_urls(entity), 1):
+        yield md_page(url, reads(r.assessment.id for r in entity.refs), "entity.md.j2",
+                      title=entity.name if n == 1 else f"{entity.name}({n})",
+                      description=f"{KIND_LABELS[entity.kind]}「{entity.name}」が登場する評価書",
+                      body=lambda url=url, n=n: entity_page_body(graph, entity, url, n))
 
 
 def risks(graph: Graph, options: PageOptions) -> Iterable[Page]:

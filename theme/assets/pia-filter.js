@@ -19,7 +19,7 @@
     var sub = form.elements.sub.checked;
     var shown = 0;
     rows.forEach(function (row) {
-      var ok = (!org || cell(row, "団体").split("、").indexOf(org) >= 0) &&
+      var ok = (!org || cell(row, "団体").split(" ほか ")[0].split("、").indexOf(org) >= 0) &&
         (!work || cell(row, "事務(評価書)").indexOf(work) >= 0) &&
         (!sub || cell(row, "再委託") === "あり");
       row.hidden = !ok;
