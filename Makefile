@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: site check test serve new goldens schemas guide lint clean bench
+.PHONY: site check test test-fast serve new goldens schemas guide lint clean bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ test: $(STAMP)
 	bash tests/ensure-chromium.sh
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m pytest
+
+# The fast tier: no browser, no whole-site build (run it after every change; `make test` before you stop).
+test-fast: $(STAMP)
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m pytest -m "not slow"
 
 bench: $(STAMP)
 	$(PY) bench/build.py

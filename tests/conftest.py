@@ -25,6 +25,16 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1811808000")  # 2027-06-01 UTC
 
 
+# Tests that use these fixtures build the real site or drive Chromium: `make test-fast` leaves them out.
+SLOW_FIXTURES = frozenset({"site", "site_url", "browser", "page", "results_page", "built_site", "hostile_site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real portal built from content/ by the real pipeline (mkdocs included)."""

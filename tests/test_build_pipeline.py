@@ -16,6 +16,8 @@ from generator.context import BuildContext, Shard, content_epoch
 
 from .conftest import CONTENT, ROOT
 
+pytestmark = pytest.mark.slow  # whole-site builds
+
 
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator import urls
 from generator.build import CONFIG, build_site
 from generator.content import load_content
@@ -11,6 +13,8 @@ from generator.graph import build_graph
 
 from .conftest import CONTENT
 from .sitecheck import parse
+
+pytestmark = pytest.mark.slow  # whole-site builds
 
 
 def test_properdocs_builds_every_page(tmp_path: Path) -> None:

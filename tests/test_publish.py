@@ -21,6 +21,8 @@ from generator.publishing import PublishError, build_folder, swap_in
 from .casefiles import MINIMAL
 from .conftest import CONTENT, ROOT
 
+pytestmark = pytest.mark.slow  # whole-site builds
+
 
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
@@ -197,3 +199,15 @@ def test_swap_keeps_the_old_tree_beside_for_deletion(tmp_path: Path) -> None:
     swap_in(built, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
     assert (built / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_the_build_command_says_truthfully_that_a_blocked_publish_left_the_site(tmp_path: Path) -> None:
+    content_a, _ = _content_pair(tmp_path)
+    site = tmp_path / "site"
+    site.write_text("not a folder", encoding="utf-8")
+    proc = _start_build(content_a, site)
+    code, err = proc.wait(), proc.stderr.read().decode("utf-8")
+    assert code == 1 and "Traceback" not in err, err
+    assert "公開できませんでした" in err and "変更していません" in err, err
+    assert site.read_text(encoding="utf-8") == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".site.lock"]

@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import CONTENT, ROOT
+
+pytestmark = pytest.mark.slow  # whole-site builds
 
 
 def free_port() -> int:
