@@ -11,6 +11,7 @@ from ..wareki import WDate
 from .digest import unreadable_files
 from .html import link, table, tag
 from .order import name_key
+from .pagination import PAGE_SIZE, page_count, page_of, pager
 
 
 def published(a: Assessment) -> WDate | None:
@@ -44,15 +45,28 @@ def assessment_rows(graph: Graph, items: list[Assessment], page_url: str) -> lis
     ]
 
 
-def assessment_index_body(graph: Graph, page_url: str) -> Markup:
-    rows = assessment_rows(graph, by_published(graph), page_url)
-    return tag("p", f"{len(rows)} 件(公表日の新しい順)", class_="pia-count") + table(
-        ["評価書名", "団体", "種類", "公表日", "状態"], rows
-    )
+def paged(base: str, rows: int) -> list[tuple[int, str]]:
+    """(n, url) of each page of a list of `rows` rows (PAGE_SIZE per page; page 1 is `base`)."""
+    return [(n, urls.numbered(base, n)) for n in range(1, page_count(rows) + 1)]
 
 
-def organization_index_body(graph: Graph, page_url: str) -> Markup:
-    orgs = sorted(graph.organizations.values(), key=lambda o: (name_key(o.name, o.reading), o.code))
+def _count(total: int, shown: int, n: int, order: str) -> Markup:
+    where = f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + shown} 件目" if page_count(total) > 1 else ""
+    return tag("p", f"{total} 件{where}({order})", class_="pia-count")
+
+
+def assessment_index_body(graph: Graph, page_url: str, n: int = 1) -> Markup:
+    items = by_published(graph)
+    rows = assessment_rows(graph, list(page_of(items, n)), page_url)
+    base = urls.index("assessments")
+    return (_count(len(items), len(rows), n, "公表日の新しい順")
+            + table(["評価書名", "団体", "種類", "公表日", "状態"], rows)
+            + pager(base, page_url, n, page_count(len(items))))
+
+
+def organization_index_body(graph: Graph, page_url: str, n: int = 1) -> Markup:
+    everything = sorted(graph.organizations.values(), key=lambda o: (name_key(o.name, o.reading), o.code))
+    orgs = page_of(everything, n)
     rows = [
         [
             link(urls.relative(page_url, urls.organization(o.code)), o.name),
@@ -63,8 +77,10 @@ def organization_index_body(graph: Graph, page_url: str) -> Markup:
         ]
         for o in orgs
     ]
-    count = tag("p", f"{len(rows)} 件(五十音順)", class_="pia-count")
-    return count + table(["団体", "読み", "都道府県", "団体コード", "評価書数"], rows)
+    total = page_count(len(everything))
+    return (_count(len(everything), len(rows), n, "五十音順")
+            + table(["団体", "読み", "都道府県", "団体コード", "評価書数"], rows)
+            + pager(urls.index("organizations"), page_url, n, total))
 
 
 def organization_body(graph: Graph, code: str, page_url: str) -> Markup:
@@ -82,12 +98,20 @@ def _number(node: FileNode, lost: dict[str, list[FileNode]], *kinds: str) -> str
     return f"{n} 以上(一部は原本から読み取れませんでした)" if any(node in lost[k] for k in kinds) else str(n)
 
 
-def file_index_body(graph: Graph, page_url: str) -> Markup:
+def file_index_body(graph: Graph, page_url: str, n: int = 1) -> Markup:
     rows = []
+    first, last = (n - 1) * PAGE_SIZE, n * PAGE_SIZE
+    seen = 0
     for a in graph.assessments:
+        files = graph.files[a.id]
+        seen, before = seen + len(files), seen
+        if seen <= first or before >= last:
+            continue
         lost = {kind: unreadable_files(graph, [a], kind) for kind in ("itakusaki", "teikyosaki", "itensaki")}
 
-        for node in graph.files[a.id]:
+        for i, node in enumerate(files, before):
+            if not first <= i < last:
+                continue
             rows.append(
                 [
                     link(urls.relative(page_url, node.url), node.name),
@@ -97,9 +121,10 @@ def file_index_body(graph: Graph, page_url: str) -> Markup:
                     _number(node, lost, "teikyosaki", "itensaki"),
                 ]
             )
-    return tag("p", f"{len(rows)} 件", class_="pia-count") + table(
-        ["ファイル名", "団体", "評価書", "委託先数", "提供先・移転先数"], rows
-    )
+    total = sum(len(v) for v in graph.files.values())
+    return (_count(total, len(rows), n, "評価書の番号順")
+            + table(["ファイル名", "団体", "評価書", "委託先数", "提供先・移転先数"], rows)
+            + pager(urls.index("files"), page_url, n, page_count(total)))
 
 
 def counts(graph: Graph) -> list[tuple[str, int, str]]:

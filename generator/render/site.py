@@ -32,6 +32,7 @@ from .indexes import (
     file_index_body,
     organization_body,
     organization_index_body,
+    paged,
 )
 from .pages import ALL, Page, reads, unique
 from .places import picker_html, tasks_html
@@ -89,11 +90,12 @@ def home(graph: Graph, options: PageOptions) -> Iterator[Page]:
 
 
 def assessments(graph: Graph, options: PageOptions) -> Iterator[Page]:
-    index, files_index = urls.index("assessments"), urls.index("files")
-    yield md_page(index, reads(ALL), "index.md.j2", title="評価書一覧",
-                  body=lambda: assessment_index_body(graph, index))
-    yield md_page(files_index, reads(ALL), "index.md.j2", title="特定個人情報ファイル一覧",
-                  body=lambda: file_index_body(graph, files_index))
+    for n, index in paged(urls.index("assessments"), len(graph.assessments)):
+        yield md_page(index, reads(ALL), "index.md.j2", title="評価書一覧" + (f"({n})" if n > 1 else ""),
+                      body=lambda index=index, n=n: assessment_index_body(graph, index, n))
+    for n, index in paged(urls.index("files"), sum(len(v) for v in graph.files.values())):
+        yield md_page(index, reads(ALL), "index.md.j2", title="特定個人情報ファイル一覧" + (f"({n})" if n > 1 else ""),
+                      body=lambda index=index, n=n: file_index_body(graph, index, n))
     for a in graph.assessments:
         url = urls.assessment(a.id)
 
@@ -136,9 +138,9 @@ def _file(graph: Graph, node: FileNode) -> Page:
 
 
 def organizations(graph: Graph, options: PageOptions) -> Iterator[Page]:
-    index = urls.index("organizations")
-    yield md_page(index, reads(ALL), "index.md.j2", title="団体一覧",
-                  body=lambda: organization_index_body(graph, index))
+    for n, index in paged(urls.index("organizations"), len(graph.organizations)):
+        yield md_page(index, reads(ALL), "index.md.j2", title="団体一覧" + (f"({n})" if n > 1 else ""),
+                      body=lambda index=index, n=n: organization_index_body(graph, index, n))
     for org in graph.organizations.values():
         url = urls.organization(org.code)
 
