@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from generator import urls
 from generator.content import load_content
+from generator.forms.meta import assessment_meta
 from generator.graph import build_graph
 from generator.opendata.records import value_json
 from generator.opendata.tables import TABLES
@@ -43,8 +44,9 @@ def test_every_record_validates_against_the_published_schema(site: Path) -> None
         errors = [f"{list(e.absolute_path)}: {e.message[:120]}" for e in validator.iter_errors(data)]
         assert errors == [], a.id
         assert data["id"] == a.id and data["種類"] == a.form.name
-        assert list(data["評価書"]) == ["団体", "様式", "様式の版", "出典", "終了",
-                                      *(f.label for f in a.form.root.kind.fields)]
+        meta = [f.label for f in assessment_meta()]  # 団体, 様式, 様式の版, 出典, … then the form in its order
+        assert list(data["評価書"]) == [*meta, *(f.label for f in a.form.root.kind.fields)]
+        assert meta[:4] == ["団体", "様式", "様式の版", "出典"] and "終了" in meta
 
 
 def test_schema_rejects_a_wrong_choice_and_an_unknown_key(site: Path) -> None:
