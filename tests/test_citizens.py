@@ -224,9 +224,10 @@ def test_contractor_list_filters(browser, site_url: str) -> None:
 def test_no_table_column_shrinks_to_one_character(browser, site_url: str, viewport: dict) -> None:
     narrow = []
     for url in (urls.index("itakusaki"), urls.index("organizations"), urls.index("files"),
-                urls.organization(MINATO), urls.assessment(OTARU_JUKI.id)):
+                urls.organization(MINATO), urls.assessment(OTARU_JUKI.id), GRAPH.sorted_entities("itakusaki")[0].url):
         page = _open(browser, site_url, url, viewport)
-        narrow += page.evaluate("""url => [...document.querySelectorAll('article table td, article table th')]
+        narrow += page.evaluate("""url => [...document.querySelectorAll(
+            'article table td, article table th, article table caption')]
             .filter(c => c.offsetParent !== null && c.textContent.trim().length >= 3)
             .filter(c => c.getBoundingClientRect().width < 2.5 * parseFloat(getComputedStyle(c).fontSize))
             .map(c => url + ': ' + c.textContent.trim().slice(0, 20))""", url)
