@@ -272,3 +272,13 @@ def test_new_pages_have_no_serious_axe_violations(browser, site_url: str, url: s
                   for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     page.close()
     assert violations == []
+
+
+def test_open_data_carries_the_licence(site: Path) -> None:
+    import json
+
+    catalogue = json.loads((site / urls.CATALOGUE).read_text(encoding="utf-8"))
+    assert catalogue["licence"]["name"] == "公共データ利用規約(第1.0版)"
+    assert "CC BY 4.0" in catalogue["licence"]["note"]
+    page = (site / urls.OPEN_DATA / "index.html").read_text(encoding="utf-8")
+    assert 'id="licence"' in page and "公共データ利用規約(第1.0版)" in page

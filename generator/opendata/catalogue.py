@@ -47,7 +47,17 @@ def entry(graph: Graph, a: Assessment) -> dict[str, Any]:
 
 def catalogue(graph: Graph) -> dict[str, Any]:
     """Every assessment, sorted by id (the order of content/assessments/)."""
-    return {"schema_version": SCHEMA_VERSION, "assessments": [entry(graph, a) for a in graph.assessments]}
+    return {"schema_version": SCHEMA_VERSION, "licence": licence(),
+            "assessments": [entry(graph, a) for a in graph.assessments]}
+
+
+def licence() -> dict[str, str]:
+    """利用条件 of the open data, from the operator's settings (mkdocs.yml extra.pia)."""
+    from ..render.about import settings
+
+    s = settings()
+    return {"name": s["licence"], "url": s["licence_url"], "note": s["licence_note"],
+            "出典": "各団体が公表した特定個人情報保護評価書(PDF)の転記。違いがあるときは原本が正"}
 
 
 def catalogue_schema() -> dict[str, Any]:
@@ -60,6 +70,9 @@ def catalogue_schema() -> dict[str, Any]:
              "status": {"enum": ["公表中", "終了"]}, "終了日": DATE, "url": STRING, "json": STRING}
     item = {"type": "object", "additionalProperties": False, "required": list(props), "properties": props}
     return {"$schema": DRAFT, "title": "評価書ポータル: 評価書の一覧", "type": "object", "additionalProperties": False,
-            "required": ["schema_version", "assessments"],
+            "required": ["schema_version", "licence", "assessments"],
             "properties": {"schema_version": {"const": SCHEMA_VERSION},
+                           "licence": {"type": "object", "additionalProperties": False,
+                                       "required": ["name", "url", "note", "出典"],
+                                       "properties": {k: STRING for k in ("name", "url", "note", "出典")}},
                            "assessments": {"type": "array", "items": item}}}

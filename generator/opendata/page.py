@@ -68,6 +68,17 @@ def _feed_section() -> Markup:
     ])
 
 
+def licence_html() -> Markup:
+    """The licence of every file here, from the operator's settings (mkdocs.yml extra.pia; render/about.py)."""
+    from ..render.about import settings
+
+    s = settings()
+    name = link(s["licence_url"], s["licence"], rel="external license")
+    text = join(["ここで公開するファイル(JSON・CSV・フィード)は ", name, f" で利用できます({s['licence_note']})。",
+                 "内容は各団体が公表した評価書(PDF)の転記です。違いがあるときは原本が正です。"])
+    return tag("p", text, class_="pia-prose")
+
+
 def open_data_page(graph: Graph) -> Page:
     """The オープンデータ page (it reads ALL: it lists every assessment's JSON)."""
     from ..render.site import md_page  # render's page registry imports open data (cycle)
@@ -77,6 +88,7 @@ def open_data_page(graph: Graph) -> Page:
             tag("p", "このポータルの内容は、ページと同じ評価書データから作ったファイルとしても公開しています。"
                      "ファイルは内容が同じなら何度作っても同じバイト列になります(作成日時を含みません)。",
                 class_="pia-lead"),
+            Markup("## 利用条件 { #licence }"), licence_html(),
             Markup("## 評価書データ(JSON) { #json }"), _json_section(graph),
             Markup("## CSV { #csv }"), _csv_section(),
             Markup("## 更新情報(Atom フィード) { #feed }"), _feed_section(),
