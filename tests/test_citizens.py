@@ -282,3 +282,24 @@ def test_open_data_carries_the_licence(site: Path) -> None:
     assert "CC BY 4.0" in catalogue["licence"]["note"]
     page = (site / urls.OPEN_DATA / "index.html").read_text(encoding="utf-8")
     assert 'id="licence"' in page and "公共データ利用規約(第1.0版)" in page
+
+
+def test_recorded_original_is_linked_next_to_the_title_and_from_unreadable_values() -> None:
+    from dataclasses import replace
+
+    from generator.render.assessment import chapters, source_html
+    from generator.render.context import entry_linker_for, linker_for
+    from generator.render.form import FormRenderer
+    from generator.wareki import WDate
+
+    pdf, listing = "https://www.city.otaru.lg.jp/juki.pdf", "https://www.city.otaru.lg.jp/pia/"
+    record = {**OTARU_JUKI.record, "source_url": pdf, "listing_url": listing, "retrieved": WDate(2025, 8, 1)}
+    a = replace(OTARU_JUKI, record=record)
+    top = source_html(a)
+    assert f'href="{pdf}"' in top and f'href="{listing}"' in top and "令和7年8月1日" in top and "未登録" not in top
+    url = urls.assessment(a.id)
+    renderer = FormRenderer(linker_for(GRAPH, a, url), entry_linker_for(GRAPH, url), None)
+    body = "".join(str(b) for _, _, b in chapters(GRAPH, a, url, renderer))
+    assert body.count(f'{UNREAD}</strong> <a href="{pdf}"') == body.count(f'class="pia-marker-label">{UNREAD}<') > 0
+    plain = "".join(str(b) for _, _, b in chapters(GRAPH, OTARU_JUKI, url, renderer))
+    assert pdf not in plain

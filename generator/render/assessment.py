@@ -35,7 +35,16 @@ def chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer)
         *_chapters(graph, a, page_url, renderer),
         ("転記の記録", "transcription", transcription_html(a)),
     ]
-    return [(heading, anchor_id(anchor), body) for heading, anchor, body in out]
+    return [(heading, anchor_id(anchor), with_source_links(a, body)) for heading, anchor, body in out]
+
+
+def with_source_links(a: Assessment, body: Markup) -> Markup:
+    """Every 「原本から読み取れませんでした」 box links to the original PDF, once its URL is recorded."""
+    url = a.record.get("source_url")
+    if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        return body
+    label = tag("strong", UNREAD, class_="pia-marker-label")
+    return Markup(body.replace(label, label + Markup(" ") + link(url, "原本(PDF)で確認する", rel="external")))
 
 
 def _chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer) -> list[tuple[str, str, Markup]]:
