@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content import Assessment
 from ..graph import Entity, FileNode, Graph
-from ..values import Marker, known
+from ..values import UNREADABLE, WITHHELD, Marker, known
 from .order import name_key
 
 YES, NO, UNKNOWN = "あり", "なし", "不明"
@@ -85,15 +85,21 @@ def parties(graph: Graph, assessments: list[Assessment], kind: str) -> list[Part
     return sorted(found.values(), key=lambda p: (not p.named, name_key(p.entity.name), p.entity.key))
 
 
-def unreadable_files(graph: Graph, assessments: list[Assessment], kind: str) -> list[FileNode]:
-    """Files whose list of `kind` (or a group above it) could not be read from the source."""
+def unreadable_files(
+    graph: Graph, assessments: list[Assessment], kind: str, marker: str = UNREADABLE
+) -> list[FileNode]:
+    """Files whose list of `kind` (or a group above it, or an entry) is a 判読不能 marker (or `marker`)."""
+
+    def hit(value: object) -> bool:
+        return isinstance(value, Marker) and value.kind == marker
+
     out = []
     for a in assessments:
         for node in graph.files[a.id]:
             path = LIST_PATHS[kind]
             entries = get(node.record, *path)
-            lost = isinstance(entries, Marker) or any(isinstance(known(e), Marker) for e in entries or [])
-            if lost or any(isinstance(get(node.record, *path[:i]), Marker) for i in range(1, len(path))):
+            lost = hit(entries) or (isinstance(entries, list) and any(hit(known(e)) for e in entries))
+            if lost or any(hit(get(node.record, *path[:i])) for i in range(1, len(path))):
                 out.append(node)
     return out
 
@@ -109,6 +115,7 @@ class Digest:
     providers: list[Party]
     transfers: list[Party]
     unknown: dict[str, list[FileNode]]
+    withheld: dict[str, list[FileNode]] = field(default_factory=dict)
 
 
 def digest(graph: Graph, assessments: list[Assessment]) -> Digest:
@@ -130,4 +137,5 @@ def digest(graph: Graph, assessments: list[Assessment]) -> Digest:
         parties(graph, assessments, "teikyosaki"),
         parties(graph, assessments, "itensaki"),
         {kind: unreadable_files(graph, assessments, kind) for kind in LIST_PATHS},
+        {kind: unreadable_files(graph, assessments, kind, WITHHELD) for kind in LIST_PATHS},
     )

@@ -51,6 +51,8 @@ def party_list(d: Digest, kind: str, rel: Rel, show_where: bool = False) -> Mark
     parties = {"itakusaki": d.contractors, "teikyosaki": d.providers, "itensaki": d.transfers}[kind]
     items = [_party(p, kind, rel, show_where) for p in parties]
     items += [_unknown_item(n, kind, rel) for n in d.unknown[kind]]
+    items += [join([link(rel(n.url), n.name), tag("span", f"の{KIND_LABELS[kind]}は非公表です", class_="pia-unread")])
+              for n in d.withheld.get(kind, [])]
     if not items:
         return tag("p", f"なし(評価書に{KIND_LABELS[kind]}の記載がありません)", class_="pia-empty")
     body = tag("ul", join(tag("li", i) for i in items), class_="pia-digest-list")
@@ -61,7 +63,7 @@ def party_list(d: Digest, kind: str, rel: Rel, show_where: bool = False) -> Mark
 
 def _count(d: Digest, kind: str) -> str:
     parties = {"itakusaki": d.contractors, "teikyosaki": d.providers, "itensaki": d.transfers}[kind]
-    more = "以上" if d.unknown[kind] else ""
+    more = "以上" if d.unknown[kind] or d.withheld.get(kind) else ""
     if kind == "itensaki":
         return f"{sum(departments(p.entity.name) for p in parties)} 部署{more}"
     return f"{len(parties)} 件{more}"
