@@ -75,7 +75,7 @@ def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None, 
 
 
 def build(ctx: BuildContext) -> BuildReport:
-    records = ctx.cache_dir / "records" if ctx.incremental else None
+    records = ctx.cache_dir / "records"  # keyed by file bytes and code: safe for clean builds too
     content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))  # may raise
     graph = build_graph(content)
     pages = all_pages(graph, PageOptions(ctx.build_date.date()))
