@@ -167,10 +167,17 @@ def test_long_assessment_fits_sixty_phone_screens_and_loses_nothing(browser, sit
 def test_table_of_contents_and_search_reachable_on_a_phone(browser, site_url: str) -> None:
     page = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), PHONE)
     assert page.locator(".pia-search-band input").first.is_visible()
-    page.locator("label.md-header__button[for='__drawer']").click()
-    toc = page.locator("nav.md-nav--secondary a", has_text="開示請求")
-    assert toc.count() >= 1
+    toc = page.locator("nav.pia-page-toc")
+    assert toc.locator("summary").bounding_box()["y"] < PHONE["height"]
+    toc.locator("summary").click()
+    toc.locator("a", has_text="開示請求").click()
+    assert page.url.endswith("#disclosure")
+    heading = page.locator("h2#disclosure").bounding_box()
+    assert 0 <= heading["y"] < PHONE["height"]
     page.close()
+    wide = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), {"width": 1600, "height": 900})
+    assert wide.locator("nav.pia-page-toc").is_hidden() and wide.locator("nav.md-nav--secondary").first.is_visible()
+    wide.close()
 
 
 def test_official_source_line_under_the_title(site: Path) -> None:
