@@ -74,9 +74,26 @@ def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None, 
     return build(BuildContext.create(content_dir, site_dir, docs_out=docs_out, **options))
 
 
-def build(ctx: BuildContext) -> BuildReport:
+@dataclass
+class Planned:
+    """A build's plan and the little the later steps need: once the pages are made, the plan (which holds
+    every record through the pages' closures) is dropped, so the search index is built without them."""
+
+    plan: Plan | None
+    prints: Fingerprints
+    manifest: Manifest | None
+    gone: set[str]
+    paths: set[str]
+    outputs: list[str]  # every page's file, markdown pages only (the sitemap)
+    all_outputs: set[str]
+    site_url: str
+    report: BuildReport
+
+
+def plan_build(ctx: BuildContext) -> Planned:
+    """Load and validate (raises ContentError before anything is written), list the pages, decide what to make."""
     records = ctx.cache_dir / "records"  # keyed by file bytes and code: safe for clean builds too
-    content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))  # may raise
+    content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))
     graph = build_graph(content)
     pages = all_pages(graph, PageOptions(ctx.build_date.date()))
     site_url = site_url_of(ctx.config)
@@ -84,22 +101,30 @@ def build(ctx: BuildContext) -> BuildReport:
                              ctx.build_date.date().isoformat())
     mine = [p for p in pages if ctx.shard is None or owner(p.path, ctx.shard)]
     manifest = load_manifest(ctx) if ctx.shard is None else None
-    old = manifest.prints if manifest else None
-    made, gone = prints.changed_since(old)
-    report = BuildReport(pages=len(mine), made=len([p for p in mine if p.path in made]), removed=len(gone))
-    if old is not None and not made and not gone:
-        return report
+    made, gone = prints.changed_since(manifest.prints if manifest else None)
     todo = [p for p in mine if p.path in made]
     navs = nav_paths(ctx.config)
-    plan = Plan(todo, {p.path: p.make() for p in pages if p.path in navs}, page_facts(graph),
+    plan = Plan(todo, {p.path: p.make() for p in pages if p.path in navs} if todo else {}, page_facts(graph),
                 ctx.config, ctx.epoch)
+    report = BuildReport(pages=len(mine), made=len(todo), removed=len(gone))
+    return Planned(plan, prints, manifest, gone, {p.path for p in pages},
+                   sorted(p.output for p in pages if p.is_markdown), {p.output for p in pages}, site_url, report)
+
+
+def build(ctx: BuildContext) -> BuildReport:
+    planned = plan_build(ctx)
+    manifest, report = planned.manifest, planned.report
+    if manifest is not None and not report.made and not report.removed:
+        return report
     with build_folder(ctx.site_dir) as folder:
-        results = build_parts(plan, folder, ctx.jobs)
+        assert planned.plan is not None
+        results = build_parts(planned.plan, folder, ctx.jobs)
+        planned.plan = None  # frees the records and the graph before the search index is built
         tree = folder / "site"
-        _assemble(tree, ctx.site_dir if old is not None else None, results, pages, gone)
-        docs = _search_docs(manifest.search_docs if manifest else {}, results, {p.path for p in pages}, gone)
+        _assemble(tree, ctx.site_dir if manifest is not None else None, results, planned.all_outputs, planned.gone)
+        docs = _search_docs(manifest.search_docs if manifest else {}, results, planned.paths, planned.gone)
         if ctx.shard is None:
-            finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), site_url, pages)
+            finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), planned.site_url, planned.outputs)
             written = _write_all(tree, finishing, manifest.finishing if manifest else {})
         else:
             _write_shard_info(tree, docs, ctx.shard)
@@ -108,7 +133,7 @@ def build(ctx: BuildContext) -> BuildReport:
         forget_manifest(ctx)
         publish(tree, ctx.site_dir)
     if ctx.shard is None:
-        save_manifest(ctx, Manifest(prints, {d.url: _doc_fields(d) for d in docs}, written))
+        save_manifest(ctx, Manifest(planned.prints, {d.url: _doc_fields(d) for d in docs}, written))
     report.published = True
     return report
 
@@ -118,7 +143,7 @@ def owner(path: str, shard: Shard) -> bool:
     return zlib.crc32(path.encode("utf-8")) % shard.count == shard.index - 1
 
 
-def _assemble(tree: Path, previous: Path | None, results: list[PartResult], pages: list[Page], gone: set[str]) -> None:
+def _assemble(tree: Path, previous: Path | None, results: list[PartResult], outputs: set[str], gone: set[str]) -> None:
     """The new tree: the previous site hard-linked, minus removed pages, plus every file made now.
 
     Part 0 also brings the files mkdocs makes once per run (theme assets, 404.html) in a full build."""
@@ -128,7 +153,6 @@ def _assemble(tree: Path, previous: Path | None, results: list[PartResult], page
             output = Page(path, frozenset(), str).output
             (tree / output).unlink(missing_ok=True)
     tree.mkdir(exist_ok=True)
-    outputs = {p.output for p in pages}
     for i, result in enumerate(results):
         for rel in result.owned:
             _move(result.folder / rel, tree / rel)
@@ -166,10 +190,10 @@ def _doc_fields(doc: SearchDoc) -> list[str]:
 
 
 def _finishing_files(docs: list[SearchDoc], synonyms: list[list[str]], site_url: str,
-                     pages: list[Page]) -> dict[str, bytes]:
+                     outputs: list[str]) -> dict[str, bytes]:
     """Files made from the whole site at the end: the search index and the sitemap."""
     files = dict(search_files(docs, synonyms))
-    files.update(sitemap_files(site_url, sorted(p.output for p in pages if p.is_markdown)))
+    files.update(sitemap_files(site_url, outputs))
     return files
 
 

@@ -84,7 +84,9 @@ def _build_part(indices: list[int], folder: Path) -> PartResult:
         else:
             _write(out / page.path, data)
         result.owned.append(page.output)
-    if any(plan.pages[i].is_markdown for i in indices) or not indices:
+    # part 0 also runs when only other parts have Markdown pages: it brings the theme assets and 404.html
+    if any(plan.pages[i].is_markdown for i in indices) or (folder.name == "part-0" and any(
+            p.is_markdown for p in plan.pages)):
         run_mkdocs(docs, out / "_mkdocs", plan.config, plan.epoch)
         _merge_into(out / "_mkdocs", out)
     return result

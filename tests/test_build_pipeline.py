@@ -110,3 +110,13 @@ def test_shard_syntax_is_checked() -> None:
     for bad in ("0/3", "4/3", "a/b", "3"):
         with pytest.raises(ValueError, match="K/N"):
             Shard.parse(bad)
+
+
+def test_removing_an_assessment_removes_its_pages(content: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(content, site, jobs=1)
+    (content / "assessments" / "012033-3.yaml").unlink()
+    report = build_site(content, site, jobs=2)
+    assert report.removed > 0 and not (site / "assessments" / "012033-3").exists()
+    build_site(content, tmp_path / "clean", incremental=False)
+    assert_same_tree(site, tmp_path / "clean")
