@@ -88,6 +88,8 @@ def test_real_content_that_passes_check_validates() -> None:
         "too_many_entries",
         "unknown_form",
         "inferred_without_evidence",
+        "inferred_value_not_a_choice",
+        "inferred_misspelt_evidence",
     ],
 )
 def test_broken_fixture_fails_the_schema(case: str, tmp_path: Path) -> None:
