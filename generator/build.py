@@ -150,8 +150,7 @@ def _assemble(tree: Path, previous: Path | None, results: list[PartResult], outp
     if previous is not None:
         shutil.copytree(previous, tree, copy_function=os.link, symlinks=True)
         for path in gone:
-            output = Page(path, frozenset(), str).output
-            (tree / output).unlink(missing_ok=True)
+            _delete(tree, Page(path, frozenset(), str).output)
     tree.mkdir(exist_ok=True)
     for i, result in enumerate(results):
         for rel in result.owned:
@@ -161,6 +160,16 @@ def _assemble(tree: Path, previous: Path | None, results: list[PartResult], outp
                 rel = path.relative_to(result.folder).as_posix()
                 if path.is_file() and rel not in outputs:
                     _move(path, tree / rel)
+
+
+def _delete(tree: Path, rel: str) -> None:
+    """Remove a file that is gone, and the folders it leaves empty (a removed page leaves no trace)."""
+    path = tree / rel
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == tree or not folder.is_dir() or any(folder.iterdir()):
+            break
+        folder.rmdir()
 
 
 def _link_over(source: str, target: str) -> None:
@@ -211,7 +220,7 @@ def _write_all(tree: Path, files: dict[str, bytes], previous: dict[str, str]) ->
         tmp.write_bytes(data)
         os.replace(tmp, path)
     for rel in sorted(set(previous) - set(files)):
-        (tree / rel).unlink(missing_ok=True)
+        _delete(tree, rel)
     return written
 
 
