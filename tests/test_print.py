@@ -16,7 +16,8 @@ def test_print_layout_of_an_assessment(page, site_url: str) -> None:
                            " return e === null || getComputedStyle(e).display === 'none' })", list(CHROME))
     assert all(hidden), dict(zip(CHROME, hidden, strict=True))
     chapters = page.eval_on_selector_all("article h2", "hs => hs.map(h => h.textContent.replace('#', '').trim())")
-    assert chapters[:5] == ["この評価書の要点", "評価書の基本事項", "表紙", "Ⅰ 基本情報", "Ⅱ 特定個人情報ファイルの概要"]
+    assert chapters[:5] == ["この評価書の要点", "評価書の基本事項", "表紙", "Ⅰ 基本情報",
+                            "Ⅱ 特定個人情報ファイルの概要"]
     assert "(別添2) 変更箇所" in chapters and chapters.index("Ⅴ 評価実施手続") < chapters.index("(別添2) 変更箇所")
     after = page.evaluate(
         "getComputedStyle(document.querySelector('article a[href^=\"../../organizations\"]'), '::after').content")
