@@ -1,7 +1,7 @@
 """Benchmark (not a test) of the split search index in Chromium, served gzip-compressed like a real host.
 
 Usage:
-    .venv/bin/python bench/search.py --corpus 1000 10000 [--queries 8]
+    .venv/bin/python bench/search.py --corpus 1000 10000 [--keep]
     .venv/bin/python bench/search.py SITE_DIR                (a site already built: browser figures only)
 
 --corpus N builds bench/corpus.py's N assessments, renders them through the real pipeline (load, graph,
@@ -238,7 +238,8 @@ def main(argv: list[str]) -> None:
     if argv and argv[0] != "--corpus":
         report(argv[0], None, measure_site(Path(argv[0]), queries, throttled=True))
         return
-    sizes = [int(a) for a in argv[1:]] or [1000, 10000]
+    keep = "--keep" in argv  # leave the site in $TMPDIR/pia-bench-search/site-N (measure again: SITE_DIR mode)
+    sizes = [int(a) for a in argv[1:] if a != "--keep"] or [1000, 10000]
     work = Path(tempfile.gettempdir()) / "pia-bench-search"
     work.mkdir(exist_ok=True)
     for n in sizes:
@@ -248,9 +249,10 @@ def main(argv: list[str]) -> None:
             docs = replicate(docs, -(-n // base_n))
         files, built = build(docs, n)
         with tempfile.TemporaryDirectory(dir=work) as tmp:
-            write_site(Path(tmp), files)
+            site = work / f"site-{n}" if keep else Path(tmp)
+            write_site(site, files)
             del files
-            rows = measure_site(Path(tmp), queries, throttled=n == sizes[0])
+            rows = measure_site(site, queries, throttled=n == sizes[0])
         report(f"{n} assessments ({built['docs']} pages{', replicated' if n > base_n else ''})", built, rows)
         print(json.dumps({"n": n, "build": built, "rows": rows}, ensure_ascii=False))
 

@@ -61,7 +61,8 @@ function and53(a, b) {
 
 function idf(df) { return Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5)); }
 
-/* id → {mask, score} of the pages that have one lookup term (a Latin word edge may stand for many words). */
+/* Pages of one lookup term as parallel arrays sorted by id: {ids, masks, scores}. A Latin word at an edge
+ * of the phrase stands for every indexed word that contains it there (their union). */
 function lookup(t) {
   var pending = !t.leading && !t.trailing ? Promise.resolve([t.term]) : S.words().then(function (words) {
     return words.filter(function (w) {
@@ -69,18 +70,45 @@ function lookup(t) {
     });
   });
   return pending.then(function (terms) { return Promise.all(terms.map(S.postings)); }).then(function (lists) {
-    var out = new Map();
-    lists.forEach(function (p) {
-      if (!p) return;
-      var weight = idf(p.ids.length) / 255;
-      for (var i = 0; i < p.ids.length; i++) {
-        var e = out.get(p.ids[i]), score = weight * p.weights[i];
-        if (!e) out.set(p.ids[i], { mask: p.masks[i], score: score });
-        else { e.mask = e.mask + p.masks[i] - and53(e.mask, p.masks[i]); e.score = Math.max(e.score, score); }
-      }
+    lists = lists.filter(Boolean).map(function (p) {
+      var scores = new Float64Array(p.ids.length), weight = idf(p.ids.length) / 255;
+      for (var i = 0; i < scores.length; i++) scores[i] = weight * p.weights[i];
+      return { ids: p.ids, masks: p.masks, scores: scores };
     });
-    return out;
+    return lists.length === 1 ? lists[0] : union(lists);
   });
+}
+
+function union(lists) {
+  var map = new Map();
+  lists.forEach(function (l) {
+    for (var i = 0; i < l.ids.length; i++) {
+      var e = map.get(l.ids[i]);
+      if (!e) map.set(l.ids[i], { mask: l.masks[i], score: l.scores[i] });
+      else { e.mask = e.mask + l.masks[i] - and53(e.mask, l.masks[i]); e.score = Math.max(e.score, l.scores[i]); }
+    }
+  });
+  var ids = Int32Array.from(map.keys()).sort(), out = { ids: ids, masks: new Float64Array(ids.length),
+    scores: new Float64Array(ids.length) };
+  ids.forEach(function (id, i) { var e = map.get(id); out.masks[i] = e.mask; out.scores[i] = e.score; });
+  return out;
+}
+
+/* Pages in both sorted lists with a unit holding the terms of both (masks ANDed, scores added). */
+function intersect(a, b) {
+  var n = Math.min(a.ids.length, b.ids.length), ids = new Int32Array(n), masks = new Float64Array(n);
+  var scores = new Float64Array(n), k = 0, i = 0, j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (a.ids[i] > b.ids[j]) j++;
+    else {
+      var mask = and53(a.masks[i], b.masks[j]);
+      if (mask) { ids[k] = a.ids[i]; masks[k] = mask; scores[k++] = a.scores[i] + b.scores[j]; }
+      i++;
+      j++;
+    }
+  }
+  return { ids: ids.subarray(0, k), masks: masks.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
 /* Lookup terms of a phrase. A kanji/kana run needs only bigrams that cover it (positions 0, 2, 4 … and the
@@ -99,23 +127,12 @@ function lookupsOf(alt) {
   return list;
 }
 
-/* id → {mask, score}: pages with every lookup term of the phrase in one unit. */
+/* Pages with every lookup term of the phrase in one unit, as sorted arrays. */
 function altCandidates(alt) {
-  return Promise.all(lookupsOf(alt).map(lookup)).then(function (maps) {
-    if (!maps.length) return new Map();
-    maps.sort(function (a, b) { return a.size - b.size; });
-    var out = new Map();
-    maps[0].forEach(function (first, id) {
-      var mask = first.mask, score = first.score;
-      for (var k = 1; k < maps.length && mask; k++) {
-        var e = maps[k].get(id);
-        if (!e) { mask = 0; break; }
-        mask = and53(mask, e.mask);
-        score += e.score;
-      }
-      if (mask) out.set(id, { mask: mask, score: score });
-    });
-    return out;
+  return Promise.all(lookupsOf(alt).map(lookup)).then(function (lists) {
+    if (!lists.length) return { ids: new Int32Array(0), masks: new Float64Array(0), scores: new Float64Array(0) };
+    lists.sort(function (a, b) { return a.ids.length - b.ids.length; });
+    return lists.reduce(intersect);
   });
 }
 
@@ -123,14 +140,14 @@ function altCandidates(alt) {
 function partCandidates(part) {
   return Promise.all(part.alts.map(altCandidates)).then(function (maps) {
     var out = new Map();
-    maps.forEach(function (map, a) {
+    maps.forEach(function (list, a) {
       var exact = isExact(part.alts[a]);
-      map.forEach(function (e, id) {
-        var c = out.get(id);
-        if (!c) out.set(id, c = { score: 0, alts: [] });
-        c.score = Math.max(c.score, e.score);
-        c.alts.push({ alt: part.alts[a], mask: e.mask, exact: exact });
-      });
+      for (var i = 0; i < list.ids.length; i++) {
+        var c = out.get(list.ids[i]);
+        if (!c) out.set(list.ids[i], c = { score: 0, alts: [] });
+        c.score = Math.max(c.score, list.scores[i]);
+        c.alts.push({ alt: part.alts[a], mask: list.masks[i], exact: exact });
+      }
     });
     return out;
   });
