@@ -173,7 +173,10 @@ def test_table_of_contents_and_search_reachable_on_a_phone(browser, site_url: st
     toc.locator("a", has_text="開示請求").click()
     assert page.url.endswith("#disclosure")
     heading = page.locator("h2#disclosure").bounding_box()
-    assert 0 <= heading["y"] < PHONE["height"]
+    band = page.locator(".pia-search-band").bounding_box()
+    assert band["y"] + band["height"] <= heading["y"] < PHONE["height"], "the heading is visible, below the search"
+    search = page.locator(".pia-search-band input").first.bounding_box()
+    assert 0 <= search["y"] < 120, "far down the page the search box is still on screen"
     page.close()
     wide = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), {"width": 1600, "height": 900})
     assert wide.locator("nav.pia-page-toc").is_hidden() and wide.locator("nav.md-nav--secondary").first.is_visible()
