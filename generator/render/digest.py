@@ -16,6 +16,7 @@ from ..values import UNREADABLE, WITHHELD, Marker, known
 from .order import name_key
 
 YES, NO, UNKNOWN = "あり", "なし", "不明"
+KIND_NAMES = {"system": "システム", "itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
 NAME_KEYS = {"system": "name", "itakusaki": "contractor", "teikyosaki": "name", "itensaki": "name"}
 LIST_PATHS = {
     "itakusaki": ("outsourcing", "entrustments"),
@@ -32,6 +33,16 @@ def get(record: Any, *path: str) -> Any:
             return record if isinstance(record, Marker) else None
         record = known(record.get(key))
     return record
+
+
+def display_name(entity: Entity) -> str:
+    """The entity's name, or for an entry whose name is unreadable, a plain sentence saying so."""
+    if not entity.refs or any(isinstance(known(ref.record.get(NAME_KEYS[entity.kind])), str) for ref in entity.refs):
+        return entity.name
+    ref = entity.refs[0]
+    where = f"{ref.assessment.title} {ref.item_no}" if ref.file_no is None else (
+        f"ファイル{ref.file_no} {ref.item_no}件目")
+    return f"名称を原本から読み取れなかった{KIND_NAMES[entity.kind]}({where})"
 
 
 @dataclass

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..graph import Graph
-from ..render.digest import subcontract_of
+from ..render.digest import display_name, subcontract_of
 from ..render.html import join, link, table, tag
 from .flow import Receiver, departments, receivers
 from .flow_svg import flow_svg
@@ -36,7 +36,7 @@ def _counts(items: list[Receiver]) -> Markup:
 def _target(r: Receiver, rel) -> Markup:
     if r.unknown:
         return tag("span", UNREAD, class_="pia-unread")
-    return link(rel(r.entity.url), r.entity.name)
+    return link(rel(r.entity.url), display_name(r.entity))
 
 
 def _subcontract(r: Receiver, node) -> str:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..graph import FileNode
+from ..render.digest import display_name
 from ..render.html import join, tag
 from .flow import Receiver
 from .flow_draw import NAME, SUB, Box, Line, Rel, edge, lines, svg
@@ -29,7 +30,7 @@ def _source(node: FileNode, w: float) -> list[Line]:
 
 def _receiver(r: Receiver, w: float) -> list[Line]:
     out = lines(FLOW_LABELS[r.kind], w, SUB, None, "pia-flow-kind")
-    out += lines(r.entity.name, w, NAME, r.entity.url, "pia-flow-unknown" if r.unknown else "pia-flow-name")
+    out += lines(display_name(r.entity), w, NAME, r.entity.url, "pia-flow-unknown" if r.unknown else "pia-flow-name")
     for a in r.assessments:
         out += lines(f"▶ この部署の評価書: {a.title}", w, SUB, urls.assessment(a.id), "pia-flow-link")
     return out
