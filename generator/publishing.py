@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 try:
@@ -29,6 +29,22 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # Linux <linux/fs.h>
 _RENAME_SWAP = 2  # macOS <stdio.h>
 _UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP}
+
+
+_HELD: set[int] = set()  # lock file descriptors held by this process
+
+
+def _drop_held_locks_in_child() -> None:
+    """A forked worker shares the lock's open file; if it outlived a killed build it would hold the lock for
+    ever and every later build would wait. Children close their copy: only the build itself holds the lock."""
+    for fd in _HELD:
+        with suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_held_locks_in_child)
 
 
 class PublishError(Exception):
@@ -77,8 +93,10 @@ def site_lock(site: Path) -> Iterator[None]:
             print(f"別のビルドが {site} を生成中です。終わるまで待ちます (another build of {site} is running; waiting)",
                   file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
+        _HELD.add(fd)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)  # releases the lock
 
 

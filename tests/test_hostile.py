@@ -207,3 +207,14 @@ def test_check_prints_a_limited_number_of_errors(tmp_path: Path) -> None:
     assert len(lines) == MAX_ERRORS_SHOWN + 2
     total = MAX_ERRORS_SHOWN + 150
     assert lines[-2:] == ["…ほか 150 件 (and 150 more)", f"エラー {total} 件 ({total} error(s))"]
+
+
+def test_invisible_characters_never_make_a_second_identical_looking_name() -> None:
+    """`check` refuses them (broken fixtures zero_width_space, bidi_override); comparison drops them too."""
+    from generator.names import normalize, slug
+
+    hidden_spellings = ("株式会社\u200b小樽印刷", "\ufeff株式会社小樽印刷", "株式会社\u2060小樽印刷\u200d",
+                        "株式会社\u202e小樽印刷\u202c")
+    for hidden in hidden_spellings:
+        assert normalize(hidden) == normalize("株式会社小樽印刷")
+        assert slug(hidden) == slug("株式会社小樽印刷")

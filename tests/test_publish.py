@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -53,7 +54,7 @@ def test_failed_build_leaves_existing_site_unchanged(site: Path, tmp_path: Path)
 
 # -- killed, concurrent and leftover builds: `python -m generator build` as the operator runs it ----------------
 
-KILL_ROUNDS = 16
+KILL_ROUNDS = 10
 
 
 def _content_pair(tmp_path: Path) -> tuple[Path, Path]:
@@ -67,9 +68,20 @@ def _content_pair(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _start_build(content: Path, site: Path) -> subprocess.Popen[bytes]:
+    """`python -m generator build` in its own process group (its workers too), so a test can end them all."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "generator", "build", "--content", str(content), "--site", str(site)]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _end_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill what is left of a killed build: worker processes it forked, orphaned by the SIGKILL."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name != ".pia-cache")  # the build cache stays
 
 
 class _Poller(threading.Thread):
@@ -120,9 +132,10 @@ def test_killed_builds_leave_the_whole_old_or_the_whole_new_site(tmp_path: Path)
     duration, state = time.monotonic() - started, "b"
     rng = random.Random(13)
     outcomes: dict[str, list[str]] = {"timer": [], "swap": []}
+    previous: subprocess.Popen[bytes] | None = None
     for round_ in range(KILL_ROUNDS):
         target = "b" if state == "a" else "a"
-        proc = _start_build(content_b if target == "b" else content_a, site)
+        proc = _start_build(content_b if target == "b" else content_a, site)  # the last one's orphans still live
         how = "swap" if round_ % 2 else "timer"
         if how == "swap":
             _kill_at_swap(proc, site)
@@ -134,14 +147,17 @@ def test_killed_builds_leave_the_whole_old_or_the_whole_new_site(tmp_path: Path)
         assert now in (trees[state], trees[target]), "site/ is neither the whole old nor the whole new tree"
         outcomes[how].append("new" if now == trees[target] else "old")
         state = target if now == trees[target] else state
+        if previous:
+            _end_group(previous)
+        previous = proc
+    _end_group(proc)
     poller.stop.set()
     poller.join()
     assert poller.misses == 0, f"site/index.html was missing {poller.misses} times in {poller.reads} reads"
     assert set(outcomes["swap"]) == {"new"} and "old" in outcomes["timer"], outcomes
     assert _start_build(content_a, site).wait() == 0
     assert _tree(site) == trees["a"]
-    leftovers = sorted(p.name for p in site.parent.iterdir())
-    assert leftovers == [".site.lock", "site"], "the next build cleans what killed builds left"
+    assert _names(site.parent) == [".site.lock", "site"], "the next build cleans what killed builds left"
 
 
 def test_concurrent_builds_wait_for_each_other(tmp_path: Path) -> None:
@@ -152,7 +168,7 @@ def test_concurrent_builds_wait_for_each_other(tmp_path: Path) -> None:
     assert [code for code, _ in results] == [0, 0], results
     assert any("別のビルドが" in err and "waiting" in err for _, err in results), results
     assert all("Traceback" not in err for _, err in results)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".site.lock"]
+    assert [n for n in _names(tmp_path) if n.startswith(".")] == [".site.lock"]
     build_site(content_b if "別のビルドが" in results[1][1] else content_a, reference := tmp_path / "ref" / "site")
     assert _tree(site) == _tree(reference)  # the build that waited published last, whole
 
@@ -176,7 +192,7 @@ def test_the_build_command_cleans_a_stale_site_old_file_and_killed_build_folders
     (out / "site.old").write_text("a stale site.old that is a file", encoding="utf-8")
     proc = _start_build(content_a, out / "site")
     assert (proc.wait(), proc.stderr.read().decode("utf-8")) == (0, "")
-    assert sorted(p.name for p in out.iterdir()) == [".site.lock", "site"]
+    assert _names(out) == [".site.lock", "site"]
     assert (out / "site" / "index.html").exists()
 
 
@@ -210,4 +226,4 @@ def test_the_build_command_says_truthfully_that_a_blocked_publish_left_the_site(
     assert code == 1 and "Traceback" not in err, err
     assert "公開できませんでした" in err and "変更していません" in err, err
     assert site.read_text(encoding="utf-8") == "not a folder"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".site.lock"]
+    assert [n for n in _names(tmp_path) if n.startswith(".")] == [".site.lock"]
