@@ -101,6 +101,8 @@ def plan_build(ctx: BuildContext) -> Planned:
                              ctx.build_date.date().isoformat())
     mine = [p for p in pages if ctx.shard is None or owner(p.path, ctx.shard)]
     manifest = load_manifest(ctx) if ctx.shard is None else None
+    if manifest is not None and manifest.prints.salt != prints.salt:
+        manifest = None  # code, theme or configuration changed: every file is made afresh, assets included
     made, gone = prints.changed_since(manifest.prints if manifest else None)
     todo = [p for p in mine if p.path in made]
     navs = nav_paths(ctx.config)

@@ -120,3 +120,17 @@ def test_removing_an_assessment_removes_its_pages(content: Path, tmp_path: Path)
     assert report.removed > 0 and not (site / "assessments" / "012033-3").exists()
     build_site(content, tmp_path / "clean", incremental=False)
     assert_same_tree(site, tmp_path / "clean")
+
+
+def test_a_theme_change_reaches_the_published_assets(content: Path, tmp_path: Path, monkeypatch) -> None:
+    """A changed theme or generator file rebuilds everything, theme assets included."""
+    import generator.incremental
+
+    site = tmp_path / "site"
+    build_site(content, site)
+    monkeypatch.setattr(generator.incremental, "code_hash", lambda root=ROOT: "another version of the code")
+    css = site / "assets" / "pia.css"
+    css.write_bytes(b"/* stale */")  # what a stale copy would look like
+    report = build_site(content, site)
+    assert report.made == report.pages
+    assert css.read_bytes() == (ROOT / "theme" / "assets" / "pia.css").read_bytes()
