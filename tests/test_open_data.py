@@ -170,5 +170,10 @@ def test_open_data_page_links_every_file(site: Path) -> None:
     page = site / urls.OPEN_DATA / "index.html"
     targets = {(page.parent / href).resolve() for href in parse(page).links if not href.startswith(("http", "#"))}
     for path in [urls.CATALOGUE, urls.SCHEMA, urls.CATALOGUE_SCHEMA, urls.FEED,
-                 *(urls.data_file(t.name) for t in TABLES), *(urls.assessment_json(a.id) for a in GRAPH.assessments)]:
+                 *(urls.data_file(t.name) for t in TABLES)]:
         assert (site / path).resolve() in targets, path
+    # each assessment's JSON is linked from its own page (the open-data page must not grow with the corpus)
+    for a in GRAPH.assessments:
+        own = site / urls.assessment(a.id) / "index.html"
+        links = {(own.parent / href).resolve() for href in parse(own).links if not href.startswith(("http", "#"))}
+        assert (site / urls.assessment_json(a.id)).resolve() in links, a.id

@@ -28,8 +28,7 @@ def _json_section(graph: Graph) -> Markup:
         "記録項目(別添): [{\"グループ\": グループ名または null, \"項目\": [項目名, …]}, …]",
         "url・json はサイトの最上位からの相対URLです。",
     ])
-    rows = [[link(urls.relative(URL, urls.assessment(a.id)), a.title), graph.org_of(a).name,
-             _file(urls.assessment_json(a.id), f"{a.id}.json")] for a in graph.assessments]
+    example = graph.assessments[0] if graph.assessments else None
     return join([
         tag("p", join(["評価書ごとに、公表されている全項目を JSON で公開しています(スキーマの版 ",
                        tag("code", SCHEMA_VERSION), ")。"])),
@@ -38,7 +37,11 @@ def _json_section(graph: Graph) -> Markup:
             join([_file(urls.SCHEMA), " — 評価書データの JSON Schema(様式の定義から生成)"]),
             join([_file(urls.CATALOGUE_SCHEMA), " — 一覧の JSON Schema"])], class_="pia-prose"),
         tag("p", "値の表し方:"), shapes,
-        table(["評価書", "団体", "データ"], rows, caption="評価書ごとのデータ"),
+        # One line, not a row per assessment: this page must not grow with the corpus.
+        tag("p", join([f"評価書ごとのデータ({len(graph.assessments)} 件)は data/assessments/<評価書ID>.json にあります",
+                       join(["(例: ", _file(urls.assessment_json(example.id), f"{example.id}.json"), ")"])
+                       if example else "",
+                       "。各評価書のページの「オープンデータ」欄からもリンクしています。"]), class_="pia-prose"),
     ])
 
 
