@@ -7,6 +7,7 @@ Text from the spec passes through `md()` (or a code span), the one place where e
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .forms.meta import ORGANIZATION, assessment_meta
 from .forms.spec import Checks, Choice, Field, Form, Group, Repeat
 from .guide_examples import example_yaml
 from .limits import CHARACTER_RULES, LIMITS, MAX_ERRORS_SHOWN
+from .names import slug
 from .weburl import ALLOWED_SCHEMES
 
 GUIDE_NAME = "EDITING_GUIDE.md"
@@ -93,17 +95,41 @@ def flat_section(title: str, intro: str, fields: tuple[Field, ...]) -> list[str]
 
 
 def guide_text() -> str:
-    """The whole guide (Markdown, ends with one newline)."""
+    """The whole guide (Markdown, ends with one newline): content/EDITING_GUIDE.md."""
+    lines = _common_head()
+    for form in FORMS.values():
+        lines += form_section(form)
+    lines += limits_section()
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _common_head() -> list[str]:
     lines = [INTRO.read_text(encoding="utf-8").rstrip("\n"), ""]
     org_file = code("content/organizations/団体コード.yaml")
     lines += flat_section("団体のファイル", f"{org_file} に1団体1ファイルで書きます。", ORGANIZATION.root.kind.fields)
     lines += flat_section(
         "評価書のファイルの先頭", "どの様式の評価書も、最初にこれらのキーを書きます。", assessment_meta()
     )
+    return lines
+
+
+def form_page_slug(form: Form) -> str:
+    return f"form-{slug(form.name)}"
+
+
+def site_pages() -> list[tuple[str, str, str]]:
+    """(path under the guide, title, Markdown) of the guide as published: the same text as guide_text(), but
+    each form's items on a page of their own (one page of every item passes 500 KB of HTML on a phone)."""
+    # An HTML list, not Markdown links: mkdocs checks Markdown links only against the pages of its own run, and
+    # a site built in parts (--jobs, --shard) may make the form pages in another run.
+    items = "".join(f'<li><a href="{form_page_slug(form)}/">{html.escape(f"{form.name}({form.code})")}の項目</a></li>'
+                    for form in FORMS.values())
+    common = [*_common_head(), "## 様式ごとの項目", "", f"<ul>{items}</ul>", "", *limits_section()]
+    pages = [("", "データ仕様・編集ガイド", "\n".join(common).rstrip("\n") + "\n")]
     for form in FORMS.values():
-        lines += form_section(form)
-    lines += limits_section()
-    return "\n".join(lines).rstrip("\n") + "\n"
+        text = "\n".join(form_section(form)).rstrip("\n") + "\n"
+        pages.append((f"{form_page_slug(form)}/", f"編集ガイド: {form.name}", text))
+    return pages
 
 
 def limits_section() -> list[str]:

@@ -62,3 +62,15 @@ def test_examples_are_values_check_accepts() -> None:
         walker = Walker("example")
         walker.value(spec, value, spec.label)
         assert walker.problems == [], (spec.label, example_yaml(spec))
+
+
+def test_published_guide_is_the_same_text_split_by_form() -> None:
+    """The site shows every item of EDITING_GUIDE.md, each form's items on a page of their own."""
+    from generator.guide import site_pages
+
+    pages = site_pages()
+    text = guide_text()
+    assert pages[0][0] == "" and len(pages) == 1 + len(FORMS)
+    for sub, _, body in pages[1:]:
+        assert body.strip() in text and f'href="{sub}"' in pages[0][2]
+    assert max(len(body.encode("utf-8")) for _, _, body in pages) < len(text.encode("utf-8")) * 0.7

@@ -8,6 +8,7 @@ so adding a page family is one function and one line in FAMILIES.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -187,10 +188,11 @@ def open_data(graph: Graph, options: PageOptions) -> Iterable[Page]:
 
 
 def guide(graph: Graph, options: PageOptions) -> Iterator[Page]:
-    from ..guide import guide_text
+    from ..guide import site_pages
 
-    front = '---\ntitle: "データ仕様・編集ガイド"\n---\n'
-    yield Page(urls.source_path(urls.GUIDE), reads(), lambda: front + guide_text())
+    for sub, title, text in site_pages():
+        front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+        yield Page(urls.source_path(urls.GUIDE + sub), reads(), lambda front=front, text=text: front + text)
 
 
 def about(graph: Graph, options: PageOptions) -> Iterable[Page]:
