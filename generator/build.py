@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import shutil
+import time
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
@@ -54,6 +56,17 @@ class BuildReport:
     made: int = 0
     removed: int = 0
     published: bool = False
+    phases: list[tuple[str, float, float]] = field(default_factory=list)  # (step, seconds, peak RSS MB so far)
+    _last: float = field(default_factory=time.perf_counter, repr=False)
+
+    def lap(self, step: str) -> None:
+        """Note the end of a step (printed by `build --verbose`)."""
+        now = time.perf_counter()
+        self.phases.append((step, now - self._last, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+        self._last = now
+
+    def timings(self) -> str:
+        return "\n".join(f"  {step:<10} {seconds:7.1f} s  RSS {rss:6.0f} MB" for step, seconds, rss in self.phases)
 
     def __str__(self) -> str:
         if not self.published:
@@ -114,28 +127,35 @@ def plan_build(ctx: BuildContext) -> Planned:
 
 
 def build(ctx: BuildContext) -> BuildReport:
+    started = time.perf_counter()
     planned = plan_build(ctx)
     manifest, report = planned.manifest, planned.report
+    report._last = started
+    report.lap("plan")
     if manifest is not None and not report.made and not report.removed:
         return report
     with build_folder(ctx.site_dir) as folder:
         assert planned.plan is not None
         results = build_parts(planned.plan, folder, ctx.jobs)
         planned.plan = None  # frees the records and the graph before the search index is built
+        report.lap("pages")
         tree = folder / "site"
         _assemble(tree, ctx.site_dir if manifest is not None else None, results, planned.all_outputs, planned.gone)
         docs = _search_docs(manifest.search_docs if manifest else {}, results, planned.paths, planned.gone)
+        report.lap("assemble")
         if ctx.shard is None:
             finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), planned.site_url, planned.outputs)
             written = _write_all(tree, finishing, manifest.finishing if manifest else {})
         else:
             _write_shard_info(tree, docs, ctx.shard)
+        report.lap("search")
         if ctx.docs_out is not None:
             _write_docs(ctx.docs_out, results)
         forget_manifest(ctx)
         publish(tree, ctx.site_dir)
     if ctx.shard is None:
         save_manifest(ctx, Manifest(planned.prints, {d.url: _doc_fields(d) for d in docs}, written))
+    report.lap("publish")
     report.published = True
     return report
 

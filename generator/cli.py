@@ -87,6 +87,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     print(report)
+    if args.verbose:
+        print(report.timings())
     return 0
 
 
@@ -160,6 +162,7 @@ def parser() -> argparse.ArgumentParser:
             s.add_argument("--jobs", type=int, default=None, help="並列に使うプロセス数(既定: CPU コア数)")
             s.add_argument("--shard", default=None, help="K/N: サイトを N 分割した K 番目だけを作る(merge で結合)")
             s.add_argument("--clean", action="store_true", help="前回の結果を使わず、すべてのページを作り直す")
+            s.add_argument("--verbose", action="store_true", help="段階ごとの時間とメモリを表示する")
             s.add_argument("--docs", type=Path, default=None, help="生成した Markdown もこのフォルダに書き出す")
     s = sub.add_parser("merge", help="build --shard の結果を1つのサイトに結合する")
     s.add_argument("parts", type=Path, nargs="+", help="build --shard K/N --site で作ったフォルダ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from .context import ROOT, BuildContext
 from .render.pages import ALL, Page
 
 MANIFEST = "manifest.json"
+SEARCH_DOCS = "search-docs.pickle"
 FORMAT = 1
 CODE_PARTS = ("generator", "theme", "mkdocs.yml", "requirements.txt")
 
@@ -95,17 +97,21 @@ def load_manifest(ctx: BuildContext) -> Manifest | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(Fingerprints(data["salt"], data["pages"]), data["search_docs"], data["finishing"])
-    except (OSError, ValueError, KeyError):
+        with open(ctx.cache_dir / SEARCH_DOCS, "rb") as f:
+            docs = pickle.load(f)
+        return Manifest(Fingerprints(data["salt"], data["pages"]), docs, data["finishing"])
+    except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError):
         return None
 
 
 def save_manifest(ctx: BuildContext, manifest: Manifest) -> None:
     """Written (atomically) after the site is published, so it always describes the published site."""
     ctx.cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(ctx.cache_dir / (SEARCH_DOCS + ".tmp"), "wb") as f:  # pickle streams: no giant JSON string
+        pickle.dump(manifest.search_docs, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(ctx.cache_dir / (SEARCH_DOCS + ".tmp"), ctx.cache_dir / SEARCH_DOCS)
     tmp = ctx.cache_dir / (MANIFEST + ".tmp")
-    data = {"salt": manifest.prints.salt, "pages": manifest.prints.pages, "search_docs": manifest.search_docs,
-            "finishing": manifest.finishing}
+    data = {"salt": manifest.prints.salt, "pages": manifest.prints.pages, "finishing": manifest.finishing}
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     os.replace(tmp, ctx.cache_dir / MANIFEST)
 
