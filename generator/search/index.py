@@ -27,7 +27,7 @@ CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 ASSETS = ("search.css", "search.js", "tokenize.js")
 WORKER = ("tokenize.js", "store.js", "text.js", "worker.js")  # joined into the published worker.js
 FORMAT = 2
-TERMS_PER_BUCKET = 8
+BUCKET_BYTES = 8192  # about one common term per bucket at 10,000 assessments; a few hundred rare ones when small
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
             files[f"{SITE_DIR}t/{shard:x}/{doc_id:x}-{n}.txt"] = text.encode("utf-8")
         rows.append((doc_id, KINDS.index(d.kind), FORMS.index(d.form), UNREADABLE in d.title,
                      [org_number[o] for o in org_names(d.org)]))
-    buckets = pow2_at_least(len(postings.terms) / TERMS_PER_BUCKET, 16, 1 << 16)
+    buckets = pow2_at_least(postings.size() / BUCKET_BYTES, 16, 1 << 16)
     grouped: dict[int, list[str]] = defaultdict(list)
     for term in postings.terms:
         grouped[fnv1a(term) % buckets].append(term)

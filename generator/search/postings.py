@@ -85,6 +85,10 @@ class Postings:
             entry[1] = doc
             entry[2] += 1
 
+    def size(self) -> int:
+        """Bytes of all postings (the bucket count follows it, so a bucket stays small at any size)."""
+        return sum(len(entry[0]) for entry in self.terms.values())
+
     def bucket(self, terms: list[str]) -> bytes:
         """Bytes of one bucket holding `terms`, in UTF-8 order."""
         out = bytearray()
