@@ -146,6 +146,7 @@ def build(ctx: BuildContext) -> BuildReport:
         if ctx.shard is None:
             finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), planned.site_url, planned.outputs)
             written = _write_all(tree, finishing, manifest.finishing if manifest else {})
+            del finishing  # the search index's bytes: hundreds of MB at 1,000 assessments
         else:
             _write_shard_info(tree, docs, ctx.shard)
         report.lap("search")
