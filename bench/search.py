@@ -3,6 +3,7 @@
 Usage:
     .venv/bin/python bench/search.py --corpus 1000 10000 [--keep]
     .venv/bin/python bench/search.py SITE_DIR                (a site already built: browser figures only)
+    .venv/bin/python bench/search.py --times 1 10            (content/ replicated N times, full site: make bench)
 
 --corpus N builds bench/corpus.py's N assessments, renders them through the real pipeline (load, graph,
 render, search_docs) and measures search on a site of the search files plus the results page. Above
@@ -235,6 +236,15 @@ def report(label: str, built: dict | None, rows: list[dict]) -> None:
 
 def main(argv: list[str]) -> None:
     queries = QUERIES
+    if argv and argv[0] == "--times":  # `make bench`: the real site from content/ replicated N times
+        from bench.replicate import replicate as replicate_content
+        from generator.build import build_site
+
+        for times in [int(a) for a in argv[1:]] or [1, 10]:
+            with tempfile.TemporaryDirectory() as tmp:
+                build_site(replicate_content(times, Path(tmp) / "content"), Path(tmp) / "site")
+                report(f"content ×{times} (full site)", None, measure_site(Path(tmp) / "site", queries, times == 1))
+        return
     if argv and argv[0] != "--corpus":
         report(argv[0], None, measure_site(Path(argv[0]), queries, throttled=True))
         return
