@@ -9,16 +9,15 @@ codes) and the generator's code, so an unchanged file is a ~1 ms unpickle in the
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .content import FileResult, MapFiles, _display
 from .incremental import code_hash
 from .limits import MAX_FILE_BYTES
+from .processes import pool
 
 CHUNK = 16
 
@@ -42,8 +41,8 @@ def cached_parallel(cache_dir: Path | None, jobs: int) -> MapFiles:
 def _check_all(check: Callable[[Path], FileResult], paths: list[Path], jobs: int) -> list[FileResult]:
     if jobs <= 1 or len(paths) < 2 * CHUNK:
         return [check(path) for path in paths]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(check, paths, chunksize=CHUNK))
+    with pool(jobs) as workers:
+        return list(workers.map(check, paths, chunksize=CHUNK))
 
 
 def _key(code: str, salt: str, path: Path) -> str | None:

@@ -9,13 +9,12 @@ owns a nav page keeps its HTML. This one mechanism serves `--jobs`, `--shard` an
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
+from .processes import pool
 from .render.pages import Page
 from .search.index import SearchDoc
 from .search.site_docs import search_doc
@@ -59,8 +58,8 @@ def build_parts(plan: Plan, folder: Path, jobs: int) -> list[PartResult]:
     try:
         if len(parts) == 1:
             return [_build_part(parts[0], folders[0])]
-        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_build_part, parts, folders))
+        with pool(len(parts)) as workers:
+            return list(workers.map(_build_part, parts, folders))
     finally:
         _PLAN = None
 

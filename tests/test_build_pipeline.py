@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,40 @@ def test_a_theme_change_reaches_the_published_assets(content: Path, tmp_path: Pa
     report = build_site(content, site)
     assert report.made == report.pages
     assert css.read_bytes() == (ROOT / "theme" / "assets" / "pia.css").read_bytes()
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        text = (task / "children").read_text() if (task / "children").exists() else ""
+        found.update(int(c) for c in text.split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_die_with_a_killed_build(content: Path, tmp_path: Path) -> None:
+    """A build killed with SIGKILL leaves no worker process behind (they would wait on their queue forever)."""
+    import signal
+
+    cmd = [sys.executable, "-m", "generator", "build", "--content", str(content), "--site", str(tmp_path / "s"),
+           "--jobs", "2"]
+    build = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    assert workers, "the build never started worker processes"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
