@@ -33,22 +33,27 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
     return record
 
 
+def _listed(value: Any) -> list:
+    """Entries of a repeating group; none when a marker stands for the whole list (nothing of it was read)."""
+    return value if isinstance(value, list) else []
+
+
 def assessment_stats(a: Assessment) -> dict[str, int]:
-    """The eight counts `stats --json` reports for one assessment."""
+    """The eight counts `stats --json` reports for one assessment (entries that were read)."""
     r = a.record
-    files = r.get("files") or []
-    entrust = [e for f in files for e in (_get(f, ("outsourcing", "entrustments")) or [])]
+    files = _listed(r.get("files"))
+    entrust = [e for f in files for e in _listed(_get(f, ("outsourcing", "entrustments")))]
     risk_spec = next(f for f in a.form.root.kind.fields if f.key == "risks")
     paths = risk_items(risk_spec)
     return {
-        "systems": len(_get(r, ("basic_info", "systems")) or []),
+        "systems": len(_listed(_get(r, ("basic_info", "systems")))),
         "files": len(files),
         "itaku": len(entrust),
         "saiitaku": sum(1 for e in entrust if known(_get(e, ("subcontract", "status"))) == "再委託する"),
-        "teikyo": sum(len(_get(f, ("provision_transfer", "provisions")) or []) for f in files),
-        "iten": sum(len(_get(f, ("provision_transfer", "transfers")) or []) for f in files),
-        "risks": sum(1 for block in r.get("risks") or [] for p in paths if _get(block, p) is not None),
-        "henko": len(r.get("changes") or []),
+        "teikyo": sum(len(_listed(_get(f, ("provision_transfer", "provisions")))) for f in files),
+        "iten": sum(len(_listed(_get(f, ("provision_transfer", "transfers")))) for f in files),
+        "risks": sum(1 for block in _listed(r.get("risks")) for p in paths if _get(block, p) is not None),
+        "henko": len(_listed(r.get("changes"))),
     }
 
 
