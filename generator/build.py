@@ -15,7 +15,7 @@ import resource
 import shutil
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +39,10 @@ from .publishing import build_folder
 from .render.pages import Page
 from .render.site import PageOptions, all_pages, render_site
 from .search import search_files
-from .search.index import SearchDoc
+from .search.index import DocEntry, SearchDoc, doc_entry
 from .search.site_docs import page_facts
 from .search.synonyms import load_synonyms
+from .search_entries import EntryCache
 from .sitemap import sitemap_files
 from .writer import publish
 
@@ -100,6 +101,7 @@ class Planned:
     outputs: list[str]  # every page's file, markdown pages only (the sitemap)
     all_outputs: set[str]
     site_url: str
+    synonyms: list[list[str]]
     report: BuildReport
 
 
@@ -107,6 +109,7 @@ def plan_build(ctx: BuildContext) -> Planned:
     """Load and validate (raises ContentError before anything is written), list the pages, decide what to make."""
     records = ctx.cache_dir / "records"  # keyed by file bytes and code: safe for clean builds too
     content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))
+    synonyms = load_synonyms(ctx.content_dir)  # its errors too come before anything is written
     graph = build_graph(content)
     pages = all_pages(graph, PageOptions(ctx.build_date.date()))
     site_url = site_url_of(ctx.config)
@@ -120,10 +123,11 @@ def plan_build(ctx: BuildContext) -> Planned:
     todo = [p for p in mine if p.path in made]
     navs = nav_paths(ctx.config)
     plan = Plan(todo, {p.path: p.make() for p in pages if p.path in navs} if todo else {}, page_facts(graph),
-                ctx.config, ctx.epoch)
+                ctx.config, ctx.epoch, EntryCache(ctx.cache_dir / "search", prints.salt))
     report = BuildReport(pages=len(mine), made=len(todo), removed=len(gone))
     return Planned(plan, prints, manifest, gone, {p.path for p in pages},
-                   sorted(p.output for p in pages if p.is_markdown), {p.output for p in pages}, site_url, report)
+                   sorted(p.output for p in pages if p.is_markdown), {p.output for p in pages}, site_url, synonyms,
+                   report)
 
 
 def build(ctx: BuildContext) -> BuildReport:
@@ -144,7 +148,8 @@ def build(ctx: BuildContext) -> BuildReport:
         docs = _search_docs(manifest.search_docs if manifest else {}, results, planned.paths, planned.gone)
         report.lap("assemble")
         if ctx.shard is None:
-            finishing = _finishing_files(docs, load_synonyms(ctx.content_dir), planned.site_url, planned.outputs)
+            finishing = _finishing_files(docs, planned.synonyms, planned.site_url, planned.outputs,
+                                         EntryCache(ctx.cache_dir / "search", planned.prints.salt).entry)
             written = _write_all(tree, finishing, manifest.finishing if manifest else {})
             del finishing  # the search index's bytes: hundreds of MB at 1,000 assessments
         else:
@@ -221,10 +226,10 @@ def _doc_fields(doc: SearchDoc) -> list[str]:
     return [doc.title, doc.kind, doc.org, doc.form, doc.published, doc.body]
 
 
-def _finishing_files(docs: list[SearchDoc], synonyms: list[list[str]], site_url: str,
-                     outputs: list[str]) -> dict[str, bytes]:
+def _finishing_files(docs: list[SearchDoc], synonyms: list[list[str]], site_url: str, outputs: list[str],
+                     entry_of: Callable[[SearchDoc], DocEntry] = doc_entry) -> dict[str, bytes]:
     """Files made from the whole site at the end: the search index and the sitemap."""
-    files = dict(search_files(docs, synonyms))
+    files = dict(search_files(docs, synonyms, entry_of))
     files.update(sitemap_files(site_url, outputs))
     return files
 

@@ -19,8 +19,11 @@ DEFAULT_SITE = Path("site")
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every file; print every problem at once; non-zero on any error."""
+    from .search.synonyms import load_synonyms
+
     try:
         content = load_content(args.content)
+        load_synonyms(args.content)
     except ContentError as err:
         for problem in err.problems[:MAX_ERRORS_SHOWN]:
             print(problem, file=sys.stderr)

@@ -18,6 +18,7 @@ from .processes import pool
 from .render.pages import Page
 from .search.index import SearchDoc
 from .search.site_docs import search_doc
+from .search_entries import EntryCache
 
 # The plan of the running build, inherited by forked worker processes (pages hold closures over the graph,
 # which cannot be pickled; fork shares them for free).
@@ -33,6 +34,7 @@ class Plan:
     facts: dict[str, tuple[str, str, str, str, str]]  # page url → search facts (title, kind, 団体, 種類, 公表日)
     config: Path
     epoch: int
+    entries: EntryCache | None = None  # where each page's search-index entry is kept
 
 
 @dataclass
@@ -79,7 +81,10 @@ def _build_part(indices: list[int], folder: Path) -> PartResult:
             _write(docs / page.path, data)
             url = page.path[: -len(urls.source_path(""))]
             if url in plan.facts:
-                result.search_docs.append(search_doc(url, plan.facts[url], data))
+                doc = search_doc(url, plan.facts[url], data)
+                result.search_docs.append(doc)
+                if plan.entries is not None:
+                    plan.entries.store(doc)
         else:
             _write(out / page.path, data)
         result.owned.append(page.output)

@@ -9,6 +9,7 @@ page with `東京` and `京都` apart), so the browser still verifies every phra
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,10 +61,23 @@ def _is_word(term: str) -> bool:
     return len(found) == 1 and found[0] == (term, True)
 
 
-def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None) -> dict[str, bytes]:
+DocEntry = tuple[list[str], list[str], dict[str, tuple[int, int]]]  # head lines, body chunks, page terms
+
+
+def doc_entry(doc: SearchDoc) -> DocEntry:
+    """What one page contributes to the index, from that page alone: most of the index's build time, so the
+    build computes it where the page is made (in parallel) and keeps it for the next build (build.py)."""
+    head = head_lines(doc.title, doc.org, doc.form, doc.kind, doc.published)
+    body = _body_chunks(doc)
+    return head, body, page_terms(head, body)
+
+
+def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None,
+                 entry_of: Callable[[SearchDoc], DocEntry] = doc_entry) -> dict[str, bytes]:
     """Site-relative path → bytes of everything the search needs in the built site (deterministic).
 
     synonyms: groups from load_synonyms(content_dir); None reads the repository's content/synonyms.yaml.
+    entry_of: doc_entry, or a cached equivalent (it must return exactly what doc_entry would).
     """
     if synonyms is None:
         synonyms = load_synonyms(CONTENT_DIR)
@@ -81,9 +95,8 @@ def search_files(docs: list[SearchDoc], synonyms: list[list[str]] | None = None)
     rows = []
     for d in ordered:
         doc_id = ids[d.url]
-        head = head_lines(d.title, d.org, d.form, d.kind, d.published)
-        body = _body_chunks(d)
-        postings.add(doc_id, page_terms(head, body))
+        head, body, terms = entry_of(d)
+        postings.add(doc_id, terms)
         shard = doc_id >> (ID_BITS - bits)
         shards[shard].append([doc_id, d.url, head[0], d.kind, head[1], d.form, d.published, wareki(d.published),
                               len(body)])
