@@ -80,7 +80,7 @@ def source_files(content_dir: Path) -> dict[str, str | bytes]:
     """Every file of the docs folder as a pure function of content/ (tests; the build streams instead)."""
     content = load_content(content_dir)
     today = BuildContext.create(content_dir, Path("site")).build_date.date()
-    return render_site(build_graph(content), PageOptions(today))
+    return render_site(build_graph(content), PageOptions(today, content_dir))
 
 
 def build_site(content_dir: Path, site_dir: Path, docs_out: Path | None = None, **options: object) -> BuildReport:
@@ -111,7 +111,7 @@ def plan_build(ctx: BuildContext) -> Planned:
     content = load_content(ctx.content_dir, ctx.build_date.date(), cached_parallel(records, ctx.jobs))
     synonyms = load_synonyms(ctx.content_dir)  # its errors too come before anything is written
     graph = build_graph(content)
-    pages = all_pages(graph, PageOptions(ctx.build_date.date()))
+    pages = all_pages(graph, PageOptions(ctx.build_date.date(), ctx.content_dir))
     site_url = site_url_of(ctx.config)
     prints = Fingerprints.of(pages, record_hashes(ctx.content_dir, content), build_salt(ctx, site_url),
                              ctx.build_date.date().isoformat())

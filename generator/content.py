@@ -28,6 +28,7 @@ from .yamlsource import compose, too_large
 ORG_DIR = "organizations"
 ASSESSMENT_DIR = "assessments"
 ALIAS_FILE = "aliases.yaml"
+SOURCE_DIR = "sources"
 ALIAS_KINDS = {"システム": "system", "委託先": "itakusaki", "提供先": "teikyosaki", "移転先": "itensaki"}
 REASSESS_YEARS = 5
 
@@ -80,6 +81,7 @@ class Content:
     assessments: tuple[Assessment, ...]
     aliases: dict[str, dict[str, str]]  # entity kind → variant → canonical name
     warnings: tuple[Problem, ...] = ()
+    sources: tuple[str, ...] = ()  # source texts in content/sources/ (published beside the pages they back)
 
 
 def assessment_root(form: Form) -> Field:
@@ -102,7 +104,8 @@ def load_content(root: Path, today: date | None = None, map_files: MapFiles | No
     if problems:
         raise ContentError(problems)
     warnings = tuple(_staleness_warnings(assessments, today or date.today()))
-    return Content(organizations, tuple(sorted(assessments, key=lambda a: a.id)), aliases, warnings)
+    sources = tuple(sorted(p.name for p in (root / SOURCE_DIR).glob("*.txt") if p.is_file() and not p.is_symlink()))
+    return Content(organizations, tuple(sorted(assessments, key=lambda a: a.id)), aliases, warnings, sources)
 
 
 def _display(path: Path) -> str:

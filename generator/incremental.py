@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import ALIAS_FILE, ASSESSMENT_DIR, ORG_DIR, Content
+from .content import ALIAS_FILE, ASSESSMENT_DIR, ORG_DIR, SOURCE_DIR, Content
 from .context import ROOT, BuildContext
 from .render.pages import ALL, Page
 
@@ -55,7 +55,9 @@ def record_hashes(content_dir: Path, content: Content) -> dict[str, str]:
 
 def build_salt(ctx: BuildContext, site_url: str) -> str:
     aliases = ctx.content_dir / ALIAS_FILE
-    return _sha(str(FORMAT), code_hash(), aliases.read_bytes() if aliases.is_file() else b"", site_url)
+    texts = sorted((ctx.content_dir / SOURCE_DIR).glob("*.txt"))
+    return _sha(str(FORMAT), code_hash(), aliases.read_bytes() if aliases.is_file() else b"", site_url,
+                *(part for p in texts for part in (p.name, p.read_bytes())))
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ def assessment_json(aid: str) -> str:
     return f"data/assessments/{aid}.json"
 
 
+def source_text(name: str) -> str:
+    """A source text (content/sources/<name>) as published: a file, not a page."""
+    return f"sources/{name}"
+
+
 def data_file(name: str) -> str:
     """An open-data file (CSV) by its ASCII name."""
     return f"data/{name}"

@@ -33,7 +33,7 @@ def chapters(graph: Graph, a: Assessment, page_url: str, renderer: FormRenderer)
         ("この評価書の要点", "digest", assessment_digest_html(graph, a, page_url)),
         ("評価書の基本事項", "facts", facts_html(graph, a, page_url)),
         *_chapters(graph, a, page_url, renderer),
-        ("転記の記録", "transcription", transcription_html(a)),
+        ("転記の記録", "transcription", transcription_html(a, page_url, graph.content.sources)),
     ]
     return [(heading, anchor_id(anchor), with_source_links(a, body)) for heading, anchor, body in out]
 
@@ -186,9 +186,13 @@ def source_html(a: Assessment) -> Markup:
     return tag("p", join([join(parts, " / "), note], " "), class_="pia-source")
 
 
-def transcription_html(a: Assessment) -> Markup:
-    """転記の記録: where the text was taken from (file names, not for residents' first read)."""
-    rows = [("転記に使った資料", a.record.get("source") or "記録なし"),
+def transcription_html(a: Assessment, page_url: str = "", published: tuple[str, ...] = ()) -> Markup:
+    """転記の記録: where the text was taken from (file names, not for residents' first read); the source text
+    links to its published copy when content/sources/ holds it."""
+    source = a.record.get("source")
+    shown = (link(urls.relative_file(page_url, urls.source_text(source)), source) if source in published
+             else source or "記録なし")
+    rows = [("転記に使った資料", shown),
             ("評価書のファイル", f"content/assessments/{a.id}.yaml")]
     body = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in rows)
     table_html = Markup('<div class="pia-table-wrap"><table class="pia-items"><tbody>') + body + Markup(

@@ -12,10 +12,12 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .. import urls
+from ..content import SOURCE_DIR
 from ..graph import KIND_LABELS, Entity, FileNode, Graph
 from ..views.flow_html import flow_html
 from ..views.status_html import due_soon_html
@@ -51,6 +53,7 @@ class PageOptions:
     """What pages may know about the build beyond the records: only the build date (the 基準日)."""
 
     today: date
+    content_dir: Path | None = None  # where the source texts are read from (None: they are not published)
 
 
 @functools.cache
@@ -195,6 +198,21 @@ def guide(graph: Graph, options: PageOptions) -> Iterator[Page]:
         yield Page(urls.source_path(urls.GUIDE + sub), reads(), lambda front=front, text=text: front + text)
 
 
+def sources(graph: Graph, options: PageOptions) -> Iterator[Page]:
+    """The source text each assessment was transcribed from, as it is in content/sources/ (its bytes are part of
+    the build's salt, so a changed text is published again)."""
+    if options.content_dir is None:
+        return
+    cited: dict[str, list[str]] = {}
+    for a in graph.assessments:
+        name = a.record.get("source")
+        if isinstance(name, str) and name in graph.content.sources:
+            cited.setdefault(name, []).append(a.id)
+    folder = options.content_dir / SOURCE_DIR
+    for name, ids in sorted(cited.items()):
+        yield Page(urls.source_text(name), reads(ids), lambda name=name: (folder / name).read_bytes())
+
+
 def about(graph: Graph, options: PageOptions) -> Iterable[Page]:
     from .about import about_pages
 
@@ -214,7 +232,7 @@ def search(graph: Graph, options: PageOptions) -> Iterator[Page]:
 
 
 FAMILIES: tuple[Callable[[Graph, PageOptions], Iterable[Page]], ...] = (
-    home, assessments, organizations, prefectures, entities, risks, open_data, about, guide, search,
+    home, assessments, organizations, prefectures, entities, risks, open_data, sources, about, guide, search,
 )
 
 
