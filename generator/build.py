@@ -263,8 +263,8 @@ def _write_docs(docs_out: Path, results: list[PartResult]) -> None:
         shutil.rmtree(docs_out)
     docs_out.mkdir(parents=True)
     for result in results:
-        docs = result.folder.parent / "docs"
-        shutil.copytree(docs, docs_out, dirs_exist_ok=True)
+        for docs in sorted(result.folder.parent.glob("docs-*")):
+            shutil.copytree(docs, docs_out, dirs_exist_ok=True)
         for rel in result.owned:
             if not rel.endswith(".html") and (result.folder / rel).is_file():
                 (docs_out / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,10 @@ from .search.index import SearchDoc
 from .search.site_docs import search_doc
 from .search_entries import EntryCache
 
+# Markdown pages per mkdocs run: mkdocs keeps every page of a run (Markdown and HTML) in memory until the run
+# ends, so a part builds its pages in batches and its memory does not grow with the corpus.
+BATCH = 500
+
 # The plan of the running build, inherited by forked worker processes (pages hold closures over the graph,
 # which cannot be pickled; fork shares them for free).
 _PLAN: Plan | None = None
@@ -69,31 +73,41 @@ def build_parts(plan: Plan, folder: Path, jobs: int) -> list[PartResult]:
 def _build_part(indices: list[int], folder: Path) -> PartResult:
     plan = _PLAN
     assert plan is not None
-    docs, out = folder / "docs", folder / "site"
+    out = folder / "site"
     result = PartResult(out)
-    for path, text in plan.nav.items():
-        _write(docs / path, text)
+    markdown = [i for i in indices if plan.pages[i].is_markdown]
     for i in indices:
         page = plan.pages[i]
-        data = page.make()
-        if page.is_markdown:
-            assert isinstance(data, str)
-            _write(docs / page.path, data)
-            url = page.path[: -len(urls.source_path(""))]
-            if url in plan.facts:
-                doc = search_doc(url, plan.facts[url], data)
-                result.search_docs.append(doc)
-                if plan.entries is not None:
-                    plan.entries.store(doc)
-        else:
-            _write(out / page.path, data)
-        result.owned.append(page.output)
+        if not page.is_markdown:
+            _write(out / page.path, page.make())
+            result.owned.append(page.output)
+    batches = [markdown[k:k + BATCH] for k in range(0, len(markdown), BATCH)]
     # part 0 also runs when only other parts have Markdown pages: it brings the theme assets and 404.html
-    if any(plan.pages[i].is_markdown for i in indices) or (folder.name == "part-0" and any(
-            p.is_markdown for p in plan.pages)):
+    if not batches and folder.name == "part-0" and any(p.is_markdown for p in plan.pages):
+        batches = [[]]
+    for n, batch in enumerate(batches):
+        docs = folder / f"docs-{n}"
+        for path, text in plan.nav.items():
+            _write(docs / path, text)
+        for i in batch:
+            _make_markdown(plan, plan.pages[i], docs, result)
         run_mkdocs(docs, out / "_mkdocs", plan.config, plan.epoch)
         _merge_into(out / "_mkdocs", out)
     return result
+
+
+def _make_markdown(plan: Plan, page: Page, docs: Path, result: PartResult) -> None:
+    """Render one Markdown page into the docs folder, with its search document and index entry."""
+    data = page.make()
+    assert isinstance(data, str)
+    _write(docs / page.path, data)
+    url = page.path[: -len(urls.source_path(""))]
+    if url in plan.facts:
+        doc = search_doc(url, plan.facts[url], data)
+        result.search_docs.append(doc)
+        if plan.entries is not None:
+            plan.entries.store(doc)
+    result.owned.append(page.output)
 
 
 def _write(path: Path, data: str | bytes) -> None:

@@ -172,3 +172,14 @@ def test_workers_die_with_a_killed_build(content: Path, tmp_path: Path) -> None:
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)]
+
+
+def test_pages_built_in_many_small_mkdocs_runs_give_the_same_bytes(content: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part builds its pages in batches (bounded memory); the batch size never changes the output."""
+    import generator.parts
+
+    build_site(content, tmp_path / "one", jobs=1, incremental=False)
+    monkeypatch.setattr(generator.parts, "BATCH", 7)
+    build_site(content, tmp_path / "many", jobs=1, incremental=False)
+    assert_same_tree(tmp_path / "one", tmp_path / "many")
