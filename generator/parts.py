@@ -19,6 +19,7 @@ from .render.pages import Page
 from .search.index import SearchDoc
 from .search.site_docs import search_doc
 from .search_entries import EntryCache
+from .writer import write_file
 
 # Markdown pages per mkdocs run: mkdocs keeps every page of a run (Markdown and HTML) in memory until the run
 # ends, so a part builds its pages in batches and its memory does not grow with the corpus.
@@ -79,7 +80,7 @@ def _build_part(indices: list[int], folder: Path) -> PartResult:
     for i in indices:
         page = plan.pages[i]
         if not page.is_markdown:
-            _write(out / page.path, page.make())
+            write_file(out, page.path, page.make())
             result.owned.append(page.output)
     batches = [markdown[k:k + BATCH] for k in range(0, len(markdown), BATCH)]
     # part 0 also runs when only other parts have Markdown pages: it brings the theme assets and 404.html
@@ -88,7 +89,7 @@ def _build_part(indices: list[int], folder: Path) -> PartResult:
     for n, batch in enumerate(batches):
         docs = folder / f"docs-{n}"
         for path, text in plan.nav.items():
-            _write(docs / path, text)
+            write_file(docs, path, text)
         for i in batch:
             _make_markdown(plan, plan.pages[i], docs, result)
         run_mkdocs(docs, out / "_mkdocs", plan.config, plan.epoch)
@@ -100,7 +101,7 @@ def _make_markdown(plan: Plan, page: Page, docs: Path, result: PartResult) -> No
     """Render one Markdown page into the docs folder, with its search document and index entry."""
     data = page.make()
     assert isinstance(data, str)
-    _write(docs / page.path, data)
+    write_file(docs, page.path, data)
     url = page.path[: -len(urls.source_path(""))]
     if url in plan.facts:
         doc = search_doc(url, plan.facts[url], data)
@@ -108,14 +109,6 @@ def _make_markdown(plan: Plan, page: Page, docs: Path, result: PartResult) -> No
         if plan.entries is not None:
             plan.entries.store(doc)
     result.owned.append(page.output)
-
-
-def _write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8", newline="\n")
-    else:
-        path.write_bytes(data)
 
 
 def _merge_into(source: Path, target: Path) -> None:

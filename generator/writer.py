@@ -1,4 +1,4 @@
-"""The only module that writes files: the Markdown tree, and the atomic swap of site/."""
+"""Writing a build's files: one function for a page's text or bytes, and the atomic swap of site/."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ from pathlib import Path
 from .publishing import swap_in
 
 
-def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
-    """Write `{relative path: text or bytes}` under `root` (which must not exist yet)."""
-    root.mkdir(parents=True)
-    for rel, data in sorted(files.items()):
-        path = root / rel
-        assert root in path.resolve().parents or path.resolve() == root, f"path escapes build folder: {rel}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8", newline="\n")
-        else:
-            path.write_bytes(data)
+def write_file(root: Path, rel: str, data: str | bytes) -> None:
+    """Write `rel` under `root` (UTF-8, LF for text), refusing a path that would leave `root`."""
+    path = root / rel
+    assert root.resolve() in path.resolve().parents, f"path escapes build folder: {rel}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="\n")
+    else:
+        path.write_bytes(data)
 
 
 def publish(built: Path, site: Path) -> None:
