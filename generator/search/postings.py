@@ -25,7 +25,7 @@ def symbols(text: str) -> set[str]:
     return set(_SYMBOLS.findall(normalize(text)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # a Counter of a chunk is ~100-200 KB: 8192 of them held 1.5 GB
 def unit_terms(text: str) -> tuple[Counter, frozenset]:
     """(term counts, symbol set) of one unit; cached because boilerplate chunks repeat across pages."""
     return Counter(tokens(text)), frozenset(symbols(text))
