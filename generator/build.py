@@ -36,7 +36,7 @@ from .loading import cached_parallel
 from .mkdocs_config import nav_paths, site_url_of
 from .parts import PartResult, Plan, build_parts
 from .publishing import build_folder
-from .render.pages import Page
+from .render.pages import output_of
 from .render.site import PageOptions, all_pages, render_site
 from .search import search_files
 from .search.index import DocEntry, SearchDoc, doc_entry
@@ -178,7 +178,7 @@ def _assemble(tree: Path, previous: Path | None, results: list[PartResult], outp
     if previous is not None:
         shutil.copytree(previous, tree, copy_function=os.link, symlinks=True)
         for path in gone:
-            _delete(tree, Page(path, frozenset(), str).output)
+            _delete(tree, output_of(path))
     tree.mkdir(exist_ok=True)
     for i, result in enumerate(results):
         for rel in result.owned:

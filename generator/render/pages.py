@@ -29,8 +29,12 @@ class Page:
 
     @property
     def output(self) -> str:
-        """Path of the built file in the site ('a/index.md' → 'a/index.html')."""
-        return self.path[:-3] + ".html" if self.is_markdown else self.path
+        return output_of(self.path)
+
+
+def output_of(path: str) -> str:
+    """Path of the built file in the site for a docs path ('a/index.md' → 'a/index.html'; others unchanged)."""
+    return path[:-3] + ".html" if path.endswith(".md") else path
 
 
 def reads(*keys: str | Iterable[str]) -> frozenset[str]:
