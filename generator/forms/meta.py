@@ -26,16 +26,18 @@ def assessment_meta() -> tuple[Field, ...]:
             example="令和6年10月 様式3",
         ),
         text("source", "出典", "元になった公表資料(PDFのファイル名やURL)。", required=False),
-        text(
+        Field(
             "source_url",
             "原本のURL",
+            Url(),
             "団体が公表している評価書(PDF)のURL。ページのタイトルの横にリンクとして表示する。未登録なら省略。",
             required=False,
             example="https://www.city.otaru.lg.jp/docs/2020121700187/file_contents/juki.pdf",
         ),
-        text(
+        Field(
             "listing_url",
             "掲載ページのURL",
+            Url(),
             "評価書(PDF)を掲載している団体のウェブページのURL。未登録なら省略。",
             required=False,
             example="https://www.city.otaru.lg.jp/docs/2020121700187/",
