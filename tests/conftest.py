@@ -26,7 +26,8 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1811808000")  # 2027-06-01 UTC
 
 
 # Tests that use these fixtures build the real site or drive Chromium: `make test-fast` leaves them out.
-SLOW_FIXTURES = frozenset({"site", "site_url", "browser", "page", "results_page", "built_site", "hostile_site"})
+SLOW_FIXTURES = frozenset({"site", "site_url", "browser", "page", "results_page", "built_site", "hostile_site",
+                           "hostile_page"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

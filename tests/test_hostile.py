@@ -72,40 +72,41 @@ def test_payload_is_escaped_in_html(hostile_site: tuple[Path, Path]) -> None:
         assert "<h1 id=\"heading\"" not in html and "<table" not in html.split("md-content")[0]
 
 
-def test_payload_shows_as_text_and_never_runs(hostile_site: tuple[Path, Path], browser) -> None:
+@pytest.fixture()
+def hostile_page(hostile_site: tuple[Path, Path], browser):
+    """(content folder, base URL of the served hostile site, a fresh Chromium page)."""
     content, site = hostile_site
     server, base = serve(site)
+    page = browser.new_page()
     try:
-        page = browser.new_page()
-        for url in _pages(content):
-            page.goto(base + url)
-            assert page.evaluate("window.__pwned") is None
-            assert page.locator("#injected").count() == 0
-            assert page.locator("main a[href^='javascript']").count() == 0
-            text = page.locator("main").inner_text()
-            assert "<script>window.__pwned=1</script>" in text, url
-            assert "{{ 7*7 }}" in text and "[x](javascript:alert(1))" in text and "*bold*" in text
-        page.goto(base + urls.assessment("012033-3"))
-        assert "# heading" in page.locator("main").inner_text()
-        page.close()
+        yield content, base, page
     finally:
+        page.close()
         server.shutdown()
 
 
-def test_no_page_of_the_hostile_site_has_a_link_that_runs_code(hostile_site: tuple[Path, Path], browser) -> None:
+def test_payload_shows_as_text_and_never_runs(hostile_page) -> None:
+    content, base, page = hostile_page
+    for url in _pages(content):
+        page.goto(base + url)
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("#injected").count() == 0
+        assert page.locator("main a[href^='javascript']").count() == 0
+        text = page.locator("main").inner_text()
+        assert "<script>window.__pwned=1</script>" in text, url
+        assert "{{ 7*7 }}" in text and "[x](javascript:alert(1))" in text and "*bold*" in text
+    page.goto(base + urls.assessment("012033-3"))
+    assert "# heading" in page.locator("main").inner_text()
+
+
+def test_no_page_of_the_hostile_site_has_a_link_that_runs_code(hostile_page) -> None:
     """Every <a> in HTML and SVG, on every page, goes to http(s): the site itself or the web."""
-    content, site = hostile_site
-    server, base = serve(site)
-    try:
-        page = browser.new_page()
-        for url in _pages(content):
-            page.goto(base + url)
-            schemes = page.evaluate("""() => [...document.querySelectorAll('a[href], area[href], [*|href]')]
-                .map(a => new URL(a.getAttribute('href') ?? a.getAttribute('xlink:href'), location.href).protocol)""")
-            assert schemes and set(schemes) <= {"http:", "https:"}, (url, sorted(set(schemes)))
-        page.close()
-    finally:
-        server.shutdown()
+    content, base, page = hostile_page
+    for url in _pages(content):
+        page.goto(base + url)
+        schemes = page.evaluate("""() => [...document.querySelectorAll('a[href], area[href], [*|href]')]
+            .map(a => new URL(a.getAttribute('href') ?? a.getAttribute('xlink:href'), location.href).protocol)""")
+        assert schemes and set(schemes) <= {"http:", "https:"}, (url, sorted(set(schemes)))
 
 
 def _csv_rows(site: Path, name: str) -> list[dict[str, str]]:
