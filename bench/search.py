@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.search import SITE_DIR, SearchDoc, search_files, search_page_markdown
+from generator.outputs.search import SITE_DIR, SearchDoc, search_files, search_page_markdown
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -85,10 +85,10 @@ def corpus_docs(n: int, work: Path) -> list[SearchDoc]:
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
     from bench.corpus import make_corpus
-    from generator.content import load_content
-    from generator.graph import build_graph
-    from generator.render.site import render_site
-    from generator.search.site_docs import search_docs
+    from generator.load.content import load_content
+    from generator.model.graph import build_graph
+    from generator.outputs.search.site_docs import search_docs
+    from generator.outputs.site import render_site
 
     graph = build_graph(load_content(make_corpus(n, work / f"content-{n}")))
     docs = search_docs(graph, render_site(graph))
@@ -238,7 +238,7 @@ def main(argv: list[str]) -> None:
     queries = QUERIES
     if argv and argv[0] == "--times":  # `make bench`: the real site from content/ replicated N times
         from bench.replicate import replicate as replicate_content
-        from generator.build import build_site
+        from generator.build.pipeline import build_site
 
         for times in [int(a) for a in argv[1:]] or [1, 10]:
             with tempfile.TemporaryDirectory() as tmp:

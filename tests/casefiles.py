@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from generator.content import load_content
-from generator.problems import ContentError
+from generator.load.content import load_content
+from generator.load.problems import ContentError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"

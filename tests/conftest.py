@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.build.pipeline import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import urls
-from generator.content import load_content
-from generator.graph import build_graph
-from generator.names import normalize
-from generator.render.site import render_site
+from generator.load.content import load_content
+from generator.load.names import normalize
+from generator.model import urls
+from generator.model.graph import build_graph
+from generator.outputs.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"

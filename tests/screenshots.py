@@ -10,10 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import urls
-from generator.build import build_site
-from generator.content import load_content
-from generator.graph import build_graph
+from generator.build.pipeline import build_site
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, CONTENT, ROOT, serve
 

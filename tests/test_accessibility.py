@@ -7,9 +7,9 @@ from urllib.parse import quote
 
 import pytest
 
-from generator import urls
-from generator.content import load_content
-from generator.graph import build_graph
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 
 from .conftest import CONTENT
 

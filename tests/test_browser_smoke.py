@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import urls
-from generator.content import load_content
-from generator.graph import build_graph
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 
 from .conftest import ARTIFACTS, CONTENT
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.context import BuildContext, Shard, content_epoch
+from generator.build.context import BuildContext, Shard, content_epoch
+from generator.build.pipeline import build_site
 
 from .conftest import CONTENT, ROOT
 
@@ -125,11 +125,11 @@ def test_removing_an_assessment_removes_its_pages(content: Path, tmp_path: Path)
 
 def test_a_theme_change_reaches_the_published_assets(content: Path, tmp_path: Path, monkeypatch) -> None:
     """A changed theme or generator file rebuilds everything, theme assets included."""
-    import generator.incremental
+    import generator.build.incremental
 
     site = tmp_path / "site"
     build_site(content, site)
-    monkeypatch.setattr(generator.incremental, "code_hash", lambda root=ROOT: "another version of the code")
+    monkeypatch.setattr(generator.build.incremental, "code_hash", lambda root=ROOT: "another version of the code")
     css = site / "assets" / "pia.css"
     css.write_bytes(b"/* stale */")  # what a stale copy would look like
     report = build_site(content, site)
@@ -177,9 +177,9 @@ def test_workers_die_with_a_killed_build(content: Path, tmp_path: Path) -> None:
 def test_pages_built_in_many_small_mkdocs_runs_give_the_same_bytes(content: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A part builds its pages in batches (bounded memory); the batch size never changes the output."""
-    import generator.parts
+    import generator.build.parts
 
     build_site(content, tmp_path / "one", jobs=1, incremental=False)
-    monkeypatch.setattr(generator.parts, "BATCH", 7)
+    monkeypatch.setattr(generator.build.parts, "BATCH", 7)
     build_site(content, tmp_path / "many", jobs=1, incremental=False)
     assert_same_tree(tmp_path / "one", tmp_path / "many")

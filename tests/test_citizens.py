@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
-from generator.content import load_content
-from generator.graph import build_graph
-from generator.render.digest import digest, unreadable_files
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.digest import digest, unreadable_files
+from generator.model.graph import build_graph
 
 from .conftest import CONTENT
 from .sitecheck import html_pages, page_url
@@ -297,10 +297,10 @@ def test_open_data_carries_the_licence(site: Path) -> None:
 def test_recorded_original_is_linked_next_to_the_title_and_from_unreadable_values() -> None:
     from dataclasses import replace
 
-    from generator.render.assessment import chapters, source_html
-    from generator.render.context import entry_linker_for, linker_for
-    from generator.render.form import FormRenderer
-    from generator.wareki import WDate
+    from generator.load.wareki import WDate
+    from generator.pages.assessment import chapters, source_html
+    from generator.pages.context import entry_linker_for, linker_for
+    from generator.pages.form import FormRenderer
 
     pdf, listing = "https://www.city.otaru.lg.jp/juki.pdf", "https://www.city.otaru.lg.jp/pia/"
     record = {**OTARU_JUKI.record, "source_url": pdf, "listing_url": listing, "retrieved": WDate(2025, 8, 1)}

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import generator.content
-from generator.content import load_content
-from generator.problems import ContentError
-from generator.values import Marker, Tick
+import generator.load.content
+from generator.load.content import load_content
+from generator.load.problems import ContentError
+from generator.load.values import Marker, Tick
 
 from .casefiles import BROKEN, MINIMAL, apply, broken_cases, check_lines, inside, make_case
 
@@ -122,9 +122,9 @@ def test_loader_never_crashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     root = shutil.copytree(MINIMAL, tmp_path / "fuzz")
     target = root / "assessments" / "012033-3.yaml"
     tree = yaml.compose(target.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    real = generator.content.compose
+    real = generator.load.content.compose
     monkeypatch.setattr(
-        generator.content,
+        generator.load.content,
         "compose",
         lambda path, data: (tree, []) if path.endswith("012033-3.yaml") else real(path, data),
     )

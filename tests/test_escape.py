@@ -7,8 +7,8 @@ from html import unescape
 import markdown
 from markupsafe import Markup
 
-from generator.escape import attr, esc
-from generator.render.context import environment
+from generator.pages.context import environment
+from generator.pages.escape import attr, esc
 
 
 def _render_md(text: str) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.content import load_content
-from generator.stats import assessment_stats, marker_lines, provenance_table
-from generator.values import Marker, Tick
+from generator.load.content import load_content
+from generator.load.values import Marker, Tick
+from generator.model.stats import assessment_stats, marker_lines, provenance_table
 
 from .conftest import CONTENT, ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from generator.content import load_content
-from generator.graph import build_graph, outline
+from generator.load.content import load_content
+from generator.model.graph import build_graph, outline
 
 from .conftest import CONTENT
 

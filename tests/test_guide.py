@@ -10,9 +10,9 @@ import yaml
 from generator.forms import FORMS
 from generator.forms.meta import ORGANIZATION, assessment_meta
 from generator.forms.spec import Field, Group, Repeat
-from generator.guide import GUIDE_NAME, code, guide_text, md, printed
-from generator.guide_examples import example_yaml
-from generator.validate import Walker
+from generator.load.validate import Walker
+from generator.pages.guide import GUIDE_NAME, code, guide_text, md, printed
+from generator.pages.guide_examples import example_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ def test_examples_are_values_check_accepts() -> None:
 
 def test_published_guide_is_the_same_text_split_by_form() -> None:
     """The site shows every item of EDITING_GUIDE.md, each form's items on a page of their own."""
-    from generator.guide import site_pages
+    from generator.pages.guide import site_pages
 
     pages = site_pages()
     text = guide_text()

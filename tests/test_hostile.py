@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
-from generator.build import build_site
-from generator.content import load_content
-from generator.graph import build_graph
-from generator.limits import MAX_ERRORS_SHOWN
-from generator.opendata.tables import neutralise
-from generator.render.html import link, tag
-from generator.weburl import is_web_url, safe_href
+from generator.build.pipeline import build_site
+from generator.load.content import load_content
+from generator.load.limits import MAX_ERRORS_SHOWN
+from generator.load.weburl import is_web_url, safe_href
+from generator.model import urls
+from generator.model.graph import build_graph
+from generator.outputs.opendata.tables import neutralise
+from generator.pages.html import link, tag
 
 from .casefiles import MINIMAL, make_case
 from .conftest import CONTENT, ROOT, serve
@@ -212,7 +212,7 @@ def test_check_prints_a_limited_number_of_errors(tmp_path: Path) -> None:
 
 def test_invisible_characters_never_make_a_second_identical_looking_name() -> None:
     """`check` refuses them (broken fixtures zero_width_space, bidi_override); comparison drops them too."""
-    from generator.names import normalize, slug
+    from generator.load.names import normalize, slug
 
     hidden_spellings = ("株式会社\u200b小樽印刷", "\ufeff株式会社小樽印刷", "株式会社\u2060小樽印刷\u200d",
                         "株式会社\u202e小樽印刷\u202c")

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.content import load_content
 from generator.forms import FORMS
-from generator.jsonschema_export import SCHEMA_DIR, dump, schemas
+from generator.load.content import load_content
+from generator.outputs.jsonschema_export import SCHEMA_DIR, dump, schemas
 
 from .casefiles import MINIMAL, json_data, make_case, provenance_content
 

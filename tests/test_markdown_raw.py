@@ -1,4 +1,4 @@
-"""generator.markdown_raw passes the generator's HTML through unparsed and changes nothing but the whitespace
+"""generator.build.markdown_raw passes the generator's HTML through unparsed and changes nothing but the whitespace
 between block elements: every real page converts to the same HTML with and without it."""
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from datetime import date
 
 import markdown
 
-from generator.content import load_content
-from generator.graph import build_graph
-from generator.markdown_raw import raw_blocks
-from generator.render.site import PageOptions, render_site
+from generator.build.markdown_raw import raw_blocks
+from generator.load.content import load_content
+from generator.model.graph import build_graph
+from generator.outputs.site import render_site
+from generator.pages.markdown import PageOptions
 
 from .conftest import CONTENT
 
@@ -26,7 +27,7 @@ def _html(text: str, extensions: list[str]) -> str:
 def test_every_page_converts_to_the_same_html_with_the_extension() -> None:
     pages = render_site(build_graph(load_content(CONTENT)), PageOptions(date(2027, 6, 1)))
     differing = [path for path, text in pages.items() if path.endswith(".md") and isinstance(text, str)
-                 and _html(text, BASE) != _html(text, [*BASE, "generator.markdown_raw"])]
+                 and _html(text, BASE) != _html(text, [*BASE, "generator.build.markdown_raw"])]
     assert differing == []
 
 

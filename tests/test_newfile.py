@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.jsonschema_export import SCHEMA_DIR
-from generator.newfile import NewFileError, new_assessment, schema_ref
+from generator.commands.new_file import NewFileError, new_assessment, schema_ref
+from generator.outputs.jsonschema_export import SCHEMA_DIR
 
 from .casefiles import MINIMAL, check_lines
 

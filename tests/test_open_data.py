@@ -12,13 +12,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator import urls
-from generator.content import load_content
 from generator.forms.meta import assessment_meta
-from generator.graph import build_graph
-from generator.opendata.records import value_json
-from generator.opendata.tables import TABLES
-from generator.wareki import WDate
+from generator.load.content import load_content
+from generator.load.wareki import WDate
+from generator.model import urls
+from generator.model.graph import build_graph
+from generator.outputs.opendata.records import value_json
+from generator.outputs.opendata.tables import TABLES
 
 from .conftest import CONTENT
 from .sitecheck import parse

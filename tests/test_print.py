@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import urls
+from generator.model import urls
 
 from .conftest import ARTIFACTS
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
-from generator.build import CONFIG, build_site
-from generator.content import load_content
-from generator.graph import build_graph
+from generator.build.pipeline import CONFIG, build_site
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 
 from .conftest import CONTENT
 from .sitecheck import parse

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator import urls
-from generator.build import build_site
-from generator.content import Content, load_content
-from generator.opendata.records import assessment_json
-from generator.opendata.schema import assessment_schema
-from generator.stats import provenance_counts, provenance_table
-from generator.values import INFERRED, RECORD_MARKER, RECORD_PRINTED, Entries, Marker, Printed, Tick
+from generator.build.pipeline import build_site
+from generator.load.content import Content, load_content
+from generator.load.values import INFERRED, RECORD_MARKER, RECORD_PRINTED, Entries, Marker, Printed, Tick
+from generator.model import urls
+from generator.model.stats import provenance_counts, provenance_table
+from generator.outputs.opendata.records import assessment_json
+from generator.outputs.opendata.schema import assessment_schema
 
 from .casefiles import check_lines, provenance_content
 from .conftest import ROOT, serve

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.problems import ContentError
-from generator.publishing import PublishError, build_folder, swap_in
+from generator.build.pipeline import build_site
+from generator.build.publishing import PublishError, build_folder, swap_in
+from generator.load.problems import ContentError
 
 from .casefiles import MINIMAL
 from .conftest import CONTENT, ROOT

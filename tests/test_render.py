@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.forms import FORMS
 from generator.forms.common import checks, choice
-from generator.render.values import UNREAD_LABEL, value_html
-from generator.values import Marker, Tick
+from generator.load.values import Marker, Tick
+from generator.pages.value_html import UNREAD_LABEL, value_html
 
 
 def _no_link(spec, text):

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.content import assessment_root, load_content
+from generator.commands.scaffold import scaffold
 from generator.forms import FORMS
 from generator.forms.spec import Field, Form, Group, Repeat
-from generator.scaffold import scaffold
+from generator.load.content import assessment_root, load_content
 
 from .casefiles import MINIMAL, MINIMAL_ASSESSMENT, check_lines, json_data
 

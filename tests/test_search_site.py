@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.search.synonyms import load_synonyms
+from generator.outputs.search.synonyms import load_synonyms
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -59,7 +59,7 @@ def page_text(site: Path, url: str, kind: str) -> str:
     p = _ArticleText()
     p.feed((site / url / "index.html").read_text(encoding="utf-8"))
     text = "".join(p.parts)
-    if kind == "ファイル":  # file pages are indexed up to their overview (see generator/search/site_docs.py)
+    if kind == "ファイル":  # file pages are indexed up to their overview (see generator/outputs/search/site_docs.py)
         text = text[: text.index("Ⅱ 特定個人情報ファイルの概要")]
     return _norm(text)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
-from generator.content import load_content
-from generator.graph import build_graph
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 
 from .conftest import CONTENT
 from .sitecheck import html_pages, page_url, parse, resolve

@@ -6,8 +6,8 @@ import gzip
 from pathlib import Path
 from xml.etree import ElementTree
 
-from generator.mkdocs_config import nav_paths, site_url_of
-from generator.sitemap import sitemap_files
+from generator.build.mkdocs_config import nav_paths, site_url_of
+from generator.outputs.sitemap import sitemap_files
 
 from .conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import urls
-from generator.content import load_content
+from generator.load.content import load_content
+from generator.model import urls
 
 from .conftest import CONTENT
 from .sitecheck import parse

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import urls
-from generator.names import canonical, normalize, slug
+from generator.load.names import canonical, normalize, slug
+from generator.model import urls
 
 
 def test_relative_links_work_under_any_base_path() -> None:

@@ -7,15 +7,15 @@ import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import urls
-from generator.build import source_files
-from generator.content import load_content
-from generator.context import content_epoch
-from generator.graph import build_graph
-from generator.names import normalize
-from generator.views.flow import receivers, same_department, units
-from generator.views.risks import answers
-from generator.views.status import add_years, due_soon, reassessment_due
+from generator.build.context import content_epoch
+from generator.build.pipeline import source_files
+from generator.load.content import load_content
+from generator.load.names import normalize
+from generator.model import urls
+from generator.model.flow import receivers, same_department, units
+from generator.model.graph import build_graph
+from generator.model.risks import answers
+from generator.model.status import add_years, due_soon, reassessment_due
 
 from .conftest import CONTENT
 from .sitecheck import parse, resolve
@@ -136,8 +136,9 @@ def test_ended_assessment_is_published_and_marked(tmp_path: Path) -> None:
 
 def test_risk_comparison_pages_are_cut_into_numbered_pages(monkeypatch) -> None:
     """No page grows with the corpus: a label answered more than PAGE_SIZE times spans numbered pages."""
-    from generator.render import pagination
-    from generator.render.site import PageOptions, all_pages
+    from generator.outputs.site import all_pages
+    from generator.pages import pagination
+    from generator.pages.markdown import PageOptions
 
     monkeypatch.setattr(pagination, "PAGE_SIZE", 2)
     found = answers(GRAPH)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.wareki import DateError, WDate, parse_date
+from generator.load.wareki import DateError, WDate, parse_date
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_month_precision_sorts_before_its_days() -> None:
 
 def test_clerk_date_forms_pass_check_and_show_as_wareki(tmp_path) -> None:
     """`2025/4/1` and `R7.4.1` in a real file: no error, and the record holds the 和暦 date the page shows."""
-    from generator.content import load_content
+    from generator.load.content import load_content
 
     from .casefiles import apply, check_lines, make_case
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .juten import JUTEN
-from .spec import Field, Form
+from generator.forms.juten import JUTEN
+from generator.forms.spec import Field, Form
 
 FORMS: dict[str, Form] = {JUTEN.name: JUTEN}
 
 try:  # the 全項目評価書 is defined in its own module
-    from .zenkomoku import ZENKOMOKU
+    from generator.forms.zenkomoku import ZENKOMOKU
 
     FORMS[ZENKOMOKU.name] = ZENKOMOKU
 except ImportError:  # pragma: no cover - during bootstrap only

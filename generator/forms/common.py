@@ -3,8 +3,8 @@ repeating groups for systems, 委託事項, 提供先 and 移転先, and risk-it
 
 from __future__ import annotations
 
-from . import choices as C
-from .spec import Checks, Choice, Date, Field, Int, Rich, Text, group, repeat
+from generator.forms import choices as C
+from generator.forms.spec import Checks, Choice, Date, Field, Int, Rich, Text, group, repeat
 
 
 def text(key: str, label: str, description: str, no: str = "", **kw) -> Field:

@@ -5,8 +5,8 @@ Order and labels follow the printed form (shared/seed-inventory/juten.md §1).
 
 from __future__ import annotations
 
-from . import choices as C
-from .common import (
+from generator.forms import choices as C
+from generator.forms.common import (
     annexes,
     business,
     changes,
@@ -25,7 +25,7 @@ from .common import (
     systems,
     text,
 )
-from .spec import Field, Form, Int, RecordItems, TextList, group, repeat
+from generator.forms.spec import Field, Form, Int, RecordItems, TextList, group, repeat
 
 NAME = "重点項目評価書"
 V_2024 = "令和6年10月 様式3"  # numbers 情報の突合 ⑥ and 使用開始日 ⑦ (older versions: ⑤の内訳 / ⑥)

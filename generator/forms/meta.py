@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .common import date, text
-from .spec import Choice, Field, Form, Url, group
+from generator.forms.common import date, text
+from generator.forms.spec import Choice, Field, Form, Url, group
 
 FORM_NAMES = ("重点項目評価書", "全項目評価書")
 

@@ -7,8 +7,8 @@ are the same as in the 重点項目評価書 keep juten.py's English keys; the c
 
 from __future__ import annotations
 
-from . import choices as C
-from .common import (
+from generator.forms import choices as C
+from generator.forms.common import (
     annexes,
     business,
     changes,
@@ -27,8 +27,8 @@ from .common import (
     systems,
     text,
 )
-from .juten import file_basic, flag
-from .spec import Field, Form, Int, RecordItems, TextList, group, repeat
+from generator.forms.juten import file_basic, flag
+from generator.forms.spec import Field, Form, Int, RecordItems, TextList, group, repeat
 
 NAME = "全項目評価書"
 OTHER_RISKS = "その他のリスク及びそのリスクに対する措置"

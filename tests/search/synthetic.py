@@ -7,8 +7,8 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from generator import urls
-from generator.search import SearchDoc, search_files, search_page_markdown
+from generator.model import urls
+from generator.outputs.search import SearchDoc, search_files, search_page_markdown
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

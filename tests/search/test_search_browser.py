@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from generator.search import tokens
-from generator.search.postings import symbols
+from generator.outputs.search import tokens
+from generator.outputs.search.postings import symbols
 
 from .synthetic import DOCS
 

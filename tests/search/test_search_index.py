@@ -1,4 +1,4 @@
-"""The split index builder (generator/search/) and the files it emits."""
+"""The split index builder (generator/outputs/search/) and the files it emits."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import ContentError
-from generator.search import SearchDoc, plain_text, search_files, search_page_markdown, tokens
-from generator.search.ids import ID_SPACE, doc_ids, fnv1a
-from generator.search.index import ASSET_DIR, ASSETS, WORKER
-from generator.search.synonyms import load_synonyms
-from generator.search.tokenize import normalize, shown
-from generator.search.units import CHUNK, MAX_CHUNKS, OVERLAP, chunks
+from generator.load.problems import ContentError
+from generator.outputs.search import SearchDoc, plain_text, search_files, search_page_markdown, tokens
+from generator.outputs.search.ids import ID_SPACE, doc_ids, fnv1a
+from generator.outputs.search.index import ASSET_DIR, ASSETS, WORKER
+from generator.outputs.search.synonyms import load_synonyms
+from generator.outputs.search.tokenize import normalize, shown
+from generator.outputs.search.units import CHUNK, MAX_CHUNKS, OVERLAP, chunks
 
 from .synthetic import DOCS
 

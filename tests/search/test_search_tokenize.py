@@ -1,8 +1,8 @@
-"""Normalisation and tokens (generator/search/tokenize.py); the JS twin is compared in test_search_browser."""
+"""Normalisation and tokens (generator/outputs/search/tokenize.py); the JS twin is compared in test_search_browser."""
 
 from __future__ import annotations
 
-from generator.search.tokenize import display, fold, normalize, tokens
+from generator.outputs.search.tokenize import display, fold, normalize, tokens
 
 
 def test_nfkc_full_width_latin_and_digits():

@@ -1,0 +1,1 @@
+"""Floor 6, commands: the command line and the preview server."""

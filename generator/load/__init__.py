@@ -1,0 +1,1 @@
+"""Floor 1, load: read content/ and check it against the form spec (generator/forms)."""

@@ -1,0 +1,200 @@
+"""The cross-reference graph: 評価書 → システム → ファイル → 委託先 → 提供先・移転先, and back.
+
+Built once from validated content; pages are rendered from it. Entities are merged by
+canonical name (normalisation + aliases); 移転先 are departments, so they are merged
+within their 団体 only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.load.content import Assessment, Content, Organization
+from generator.load.names import canonical, normalize
+from generator.load.values import Marker, known
+from generator.model import urls
+
+KIND_LABELS = {"system": "システム", "itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One occurrence of an entity: in which assessment, which file, which list item."""
+
+    assessment: Assessment
+    file_no: int | None
+    item_no: int
+    record: dict[str, Any] = field(repr=False, compare=False)
+
+
+@dataclass
+class Entity:
+    """A システム, 委託先, 提供先 or 移転先 with every place it occurs."""
+
+    kind: str
+    key: str
+    name: str
+    url: str
+    refs: list[Ref] = field(default_factory=list)
+    spellings: set[str] = field(default_factory=set)
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        seen: dict[str, Assessment] = {}
+        for ref in self.refs:
+            seen.setdefault(ref.assessment.id, ref.assessment)
+        return [seen[k] for k in sorted(seen)]
+
+
+@dataclass
+class FileNode:
+    """A 特定個人情報ファイル of one assessment, with its entity links."""
+
+    assessment: Assessment
+    number: int
+    record: dict[str, Any] = field(repr=False)
+    url: str = ""
+    links: dict[str, list[Entity]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        name = known(self.record.get("name"))  # an inferred (推定) name is still the file's name
+        return name if isinstance(name, str) else f"ファイル{self.number}(名称判読不能)"
+
+    def risk_blocks(self) -> list[dict[str, Any]]:
+        """Ⅲ blocks that name this file (one block may cover several files)."""
+        blocks = self.assessment.record.get("risks") or []
+        return [b for b in blocks if isinstance(b.get("file_names"), tuple) and self.name in b["file_names"]]
+
+
+@dataclass
+class Graph:
+    """Everything the pages need, sorted deterministically."""
+
+    content: Content
+    files: dict[str, list[FileNode]]  # assessment id → files
+    entities: dict[str, dict[str, Entity]]  # kind → key → entity
+    systems_of: dict[str, list[Entity | None]]  # assessment id → systems in form order
+    by_record: dict[int, Entity] = field(default_factory=dict)  # id() of a list entry → its entity
+
+    def entity_of(self, entry: object) -> Entity | None:
+        """The entity a システム/委託事項/提供先/移転先 entry names (also when its name is unreadable)."""
+        return self.by_record.get(id(entry))
+
+    @property
+    def organizations(self) -> dict[str, Organization]:
+        return self.content.organizations
+
+    @property
+    def assessments(self) -> tuple[Assessment, ...]:
+        return self.content.assessments
+
+    def org_of(self, a: Assessment) -> Organization:
+        return self.content.organizations[a.org_code]
+
+    def sorted_entities(self, kind: str) -> list[Entity]:
+        return sorted(self.entities[kind].values(), key=lambda e: (normalize(e.name), e.key))
+
+    def entity_for(self, kind: str, a: Assessment, name: object) -> Entity | None:
+        """The entity a (readable) name in assessment `a` refers to."""
+        if not isinstance(name, str) or not name:
+            return None
+        return self.entities[kind].get(_key(kind, a, name, self.content.aliases[kind]))
+
+
+def _key(kind: str, a: Assessment, name: str, aliases: dict[str, str]) -> str:
+    base = normalize(canonical(name, aliases))
+    return f"{a.org_code}:{base}" if kind == "itensaki" else base
+
+
+def _add(
+    entities: dict[str, Entity],
+    kind: str,
+    a: Assessment,
+    name: object,
+    ref: Ref,
+    aliases: dict[str, str],
+    by_record: dict[int, Entity],
+) -> Entity | None:
+    """Record one occurrence; an unreadable name gets an entity of its own (it still has a page).
+
+    An inferred (推定) name links like a read one; the assessment page shows it as 推定.
+    """
+    name = known(name)
+    if isinstance(name, str) and name:
+        key, shown = _key(kind, a, name, aliases), canonical(name, aliases)
+    elif isinstance(name, Marker):
+        key, shown = (
+            f"{a.id}:{kind}:{ref.file_no or 0}:{ref.item_no}",
+            f"名称判読不能の{KIND_LABELS[kind]}({a.title} {ref.item_no})",
+        )
+    else:
+        return None
+    ent = entities.get(key)
+    if ent is None:
+        ent = entities[key] = Entity(kind, key, shown, urls.entity(kind, key))
+    ent.refs.append(ref)
+    by_record[id(ref.record)] = ent
+    if isinstance(name, str):
+        ent.spellings.add(name)
+    return ent
+
+
+def _items(record: Any, *path: str) -> list[dict[str, Any]]:
+    for key in path:
+        record = record.get(key) if isinstance(record, dict) else None
+    return record if isinstance(record, list) else []
+
+
+def build_graph(content: Content) -> Graph:
+    """Link every assessment's systems, files and recipients into shared entities."""
+    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KIND_LABELS}
+    files: dict[str, list[FileNode]] = {}
+    systems_of: dict[str, list[Entity | None]] = {}
+    by_record: dict[int, Entity] = {}
+    for a in content.assessments:
+        rec = a.record
+        systems_of[a.id] = [
+            _add(
+                entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"], by_record
+            )
+            for i, s in enumerate(_items(rec, "basic_info", "systems"), 1)
+        ]
+        nodes = []
+        for n, f in enumerate(_items(rec, "files"), 1):
+            node = FileNode(a, n, f, urls.file(a.id, n))
+            for kind, path, name_key in (
+                ("itakusaki", ("outsourcing", "entrustments"), "contractor"),
+                ("teikyosaki", ("provision_transfer", "provisions"), "name"),
+                ("itensaki", ("provision_transfer", "transfers"), "name"),
+            ):
+                linked = [
+                    _add(
+                        entities[kind],
+                        kind,
+                        a,
+                        item.get(name_key),
+                        Ref(a, n, i, item),
+                        content.aliases[kind],
+                        by_record,
+                    )
+                    for i, item in enumerate(_items(f, *path), 1)
+                ]
+                node.links[kind] = [e for e in linked if e is not None]
+            nodes.append(node)
+        files[a.id] = nodes
+    return Graph(content, files, entities, systems_of, by_record)
+
+
+def outline(graph: Graph) -> str:
+    """Text outline of the graph, one chain per line (for tests and reviews)."""
+    lines = []
+    for a in graph.assessments:
+        lines.append(f"評価書 {a.id} {a.title}")
+        lines.extend(f"  システム {e.name}" for e in graph.systems_of[a.id] if e)
+        for node in graph.files[a.id]:
+            lines.append(f"  ファイル {node.name}")
+            for kind in ("itakusaki", "teikyosaki", "itensaki"):
+                lines.extend(f"    {KIND_LABELS[kind]} {e.name}" for e in node.links[kind])
+    return "\n".join(lines)

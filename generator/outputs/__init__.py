@@ -1,0 +1,1 @@
+"""Floor 4, outputs: what the site publishes beside pages: open data, search, sitemap."""

@@ -1,0 +1,131 @@
+"""One assessment as published JSON: the YAML's Japanese labels, in form order.
+
+The walk follows the form spec (not the record), so every item appears — empty ones as
+null or [] — and the keys are the labels a clerk types in content/*.yaml. Dates, markers,
+ticks and record items become explicit objects so a consumer never parses Japanese text.
+
+How each value is known is explicit too: an inferred value is `{"推定": true, "値": …, "根拠": …}`
+(filter on `"推定" in value`), a lost one `{"判読不能" | "非公表": reason, "記載": what was read}`,
+and a source wording that differs from the form adds `"原本の表記"`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.forms.spec import Checks, Field, Group, RecordItems, Repeat, TextList, children
+from generator.load.content import Assessment, Organization, assessment_root
+from generator.load.values import (
+    EVIDENCE,
+    INFERRED,
+    PARTIAL,
+    PRINTED,
+    READ_VALUE,
+    RECORD_PRINTED,
+    UNTICKED,
+    Marker,
+    Printed,
+    RecordGroup,
+    Tick,
+    record_marker,
+)
+from generator.load.wareki import WDate
+from generator.model import urls
+
+SCHEMA_VERSION = "1.0"
+TICK_LABEL, TICK_TEXT = "選択肢", "括弧内の記載"
+GROUP_NAME, GROUP_ITEMS = "グループ", "項目"
+
+
+def date_json(value: WDate) -> dict[str, str]:
+    """ISO 8601 at the date's own precision (2023-04-03 or 2015-10) and the 和暦 as printed."""
+    return {"iso": value.iso, "wareki": value.wareki}
+
+
+def value_json(spec: Field, value: Any) -> Any:
+    """JSON of one item's value (any kind), following `spec`."""
+    kind = spec.kind
+    if isinstance(value, Marker):
+        return marker_json(spec, value)
+    if value is None:
+        return [] if isinstance(kind, Repeat) else None
+    if isinstance(kind, Group):
+        return record_json(kind.fields, value)
+    if isinstance(kind, Repeat):
+        entries = [record_json(kind.fields, entry) for entry in value]
+        marker = record_marker(value)
+        return inferred_json(marker, entries) if marker else entries
+    if isinstance(value, Printed):
+        return {READ_VALUE: str(value), PRINTED: value.printed}
+    if isinstance(value, WDate):
+        return date_json(value)
+    if isinstance(kind, Checks):
+        return [_tick(t) for t in value]
+    if isinstance(kind, TextList):
+        return list(value)
+    if isinstance(kind, RecordItems):
+        return [_group(g) for g in value]
+    return value
+
+
+def marker_json(spec: Field, marker: Marker) -> dict[str, Any]:
+    """推定 as {推定: true, 値, 根拠}; 判読不能/非公表 as {kind: reason, 記載?: what was read, 未選択?: options}."""
+    if marker.inferred:
+        return inferred_json(marker, value_json(spec, marker.partial))
+    out: dict[str, Any] = {marker.kind: marker.note}
+    if isinstance(marker.partial, dict):  # what was read of a group or entry: only those items
+        read = marker.partial
+        out[PARTIAL] = {f.label: value_json(f, read[f.key]) for f in children(spec) if f.key in read}
+    elif marker.partial is not None:
+        out[PARTIAL] = value_json(spec, marker.partial)
+    if marker.unticked:
+        out[UNTICKED] = list(marker.unticked)
+    return out
+
+
+def inferred_json(marker: Marker, value: Any) -> dict[str, Any]:
+    out = {INFERRED: True, READ_VALUE: value, EVIDENCE: marker.note}
+    return {**out, PRINTED: marker.printed} if marker.printed else out
+
+
+def record_json(fields: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
+    """A group or entry, with its 原本の表記 and, when the whole record is inferred or lost, its marker."""
+    marker = record_marker(record)
+    if marker is not None and not marker.inferred:
+        return marker_json(Field("", "", Group(fields), ""), marker)
+    out = fields_json(fields, record)
+    if record.get(RECORD_PRINTED):
+        out[PRINTED] = record[RECORD_PRINTED]
+    return inferred_json(marker, out) if marker else out
+
+
+def fields_json(fields: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
+    """A mapping keyed by label, in the order of the form."""
+    return {f.label: value_json(f, record.get(f.key)) for f in fields}
+
+
+def _tick(t: Tick) -> dict[str, Any]:
+    out: dict[str, Any] = {TICK_LABEL: t.label, TICK_TEXT: t.text}
+    if t.evidence is not None:
+        out |= {INFERRED: True, EVIDENCE: t.evidence}
+    return {**out, PRINTED: t.printed} if t.printed else out
+
+
+def _group(g: RecordGroup) -> dict[str, Any]:
+    return {GROUP_NAME: g.name, GROUP_ITEMS: list(g.items)}
+
+
+def assessment_json(a: Assessment, org: Organization) -> dict[str, Any]:
+    """The published file: an envelope (ids, URLs, versions) around the whole record."""
+    version = a.record.get("form_version")
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": a.id,
+        "url": urls.assessment(a.id),
+        "json": urls.assessment_json(a.id),
+        "種類": a.form.name,
+        "様式番号": a.form.code,
+        "様式の版": version if isinstance(version, str) else None,
+        "団体": {"団体コード": org.code, "名称": org.name, "都道府県": org.prefecture},
+        "評価書": value_json(assessment_root(a.form), a.record),
+    }

@@ -1,0 +1,152 @@
+"""JSON Schema (2020-12) of the published records, generated from the form specs.
+
+It mirrors records.value_json kind by kind, so the schema cannot drift from the data: every
+group and repeat becomes a definition (markers may stand in for any item, and a marker's
+「記載」 or a 推定's 「値」 reuses the item's definition instead of copying it).
+
+Provenance: `{"推定": true, "値": …, "根拠": …}` is an inferred value (a consumer drops those to keep
+only read values); `{"判読不能" | "非公表": reason, "記載": what was read, "未選択": [...]}` a lost one;
+`{"値": …, "原本の表記": …}` a read value whose source wording differs from the form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from generator.forms import FORMS
+from generator.forms.spec import (
+    Checks,
+    Choice,
+    Date,
+    Field,
+    Form,
+    Group,
+    Int,
+    RecordItems,
+    Repeat,
+    Rich,
+    Text,
+    TextList,
+)
+from generator.load.content import assessment_root
+from generator.load.values import EVIDENCE, INFERRED, LOST, PARTIAL, PRINTED, READ_VALUE, UNTICKED
+from generator.outputs.opendata.records import GROUP_ITEMS, GROUP_NAME, SCHEMA_VERSION, TICK_LABEL, TICK_TEXT
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+FORM_IDS = {"重点項目評価書": "juten", "全項目評価書": "zenkomoku"}
+NULL = {"type": "null"}
+STRING = {"type": "string"}
+COMMON = {
+    "date": {"type": "object", "additionalProperties": False, "required": ["iso", "wareki"],
+             "properties": {"iso": {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}, "wareki": STRING}},
+    "marker": {"type": "object", "additionalProperties": False, "minProperties": 1,
+               "description": "判読不能(抽出で消失)または非公表: 理由と、読み取れた記載(記載)、"
+                              "チェックなしと読み取れた選択肢(未選択)。",
+               "properties": {**{m: STRING for m in LOST}, PARTIAL: True, UNTICKED: {"type": "array", "items": STRING}},
+               "oneOf": [{"required": [m]} for m in LOST]},
+    "inferred": {"type": "object", "additionalProperties": False, "required": [INFERRED, READ_VALUE, EVIDENCE],
+                 "description": "推定した値(原本から読み取れた値ではない): 値と、その根拠"
+                                "(何をどこで読み、なぜその値になるか)。",
+                 "properties": {INFERRED: {"const": True}, READ_VALUE: True, EVIDENCE: STRING, PRINTED: STRING}},
+    "recordItems": {"type": "array", "items": {
+        "type": "object", "additionalProperties": False, "required": [GROUP_NAME, GROUP_ITEMS],
+        "properties": {GROUP_NAME: {"type": ["string", "null"]}, GROUP_ITEMS: {"type": "array", "items": STRING}}}},
+}
+
+
+def form_id(form: Form) -> str:
+    return FORM_IDS.get(form.name, f"form{list(FORMS).index(form.name)}")
+
+
+class _Builder:
+    """Collects one definition per group/repeat of a form; returns field schemas."""
+
+    def __init__(self, prefix: str, defs: dict[str, Any]):
+        self.prefix, self.defs = prefix, defs
+
+    def value(self, spec: Field, path: str) -> dict[str, Any]:
+        kind = spec.kind
+        if isinstance(kind, (Group, Repeat)):
+            name = f"{self.prefix}.{path}"
+            props = {f.label: self.field(f, f"{path}.{f.key}") for f in kind.fields} | {PRINTED: STRING}
+            obj = {"type": "object", "additionalProperties": False, "required": [f.label for f in kind.fields],
+                   "properties": props}
+            self.defs[f"{name}.read"] = {**obj, "required": []}  # what was read of a 判読不能 group or entry
+            if isinstance(kind, Repeat):
+                self.defs[f"{name}.entry"] = obj
+                entry = self.alternatives({"$ref": f"#/$defs/{name}.entry"}, {"$ref": f"#/$defs/{name}.read"})
+                obj = {"type": "array", "items": entry, **({"maxItems": kind.max_items} if kind.max_items else {})}
+            self.defs[name] = obj
+            return {"$ref": f"#/$defs/{name}"}
+        if isinstance(kind, Choice):
+            return self.shared("choice", kind.options, {"enum": list(kind.options)})
+        if isinstance(kind, Checks):
+            return self.shared("checks", kind.options, {"type": "array", "items": {
+                "type": "object", "additionalProperties": False, "required": [TICK_LABEL, TICK_TEXT],
+                "properties": {TICK_LABEL: {"enum": list(kind.options)}, TICK_TEXT: {"type": ["string", "null"]},
+                               INFERRED: {"const": True}, EVIDENCE: STRING, PRINTED: STRING},
+                "dependentRequired": {INFERRED: [EVIDENCE], EVIDENCE: [INFERRED]}}})
+        if isinstance(kind, Date):
+            return {"$ref": "#/$defs/date"}
+        if isinstance(kind, RecordItems):
+            return {"$ref": "#/$defs/recordItems"}
+        if isinstance(kind, TextList):
+            return {"type": "array", "items": STRING}
+        return {"type": "integer"} if isinstance(kind, Int) else STRING
+
+    def shared(self, kind: str, options: tuple[str, ...], schema: dict[str, Any]) -> dict[str, Any]:
+        """One definition per option list (the same list recurs across items and forms)."""
+        name = f"{kind}.{hashlib.sha256('|'.join(options).encode()).hexdigest()[:8]}"
+        self.defs[name] = schema
+        return {"$ref": f"#/$defs/{name}"}
+
+    def field(self, spec: Field, path: str) -> dict[str, Any]:
+        """Value, 推定 (its 値 is a value), 判読不能/非公表 (its 記載 is a value), or null when optional."""
+        value = self.value(spec, path)
+        read = {"$ref": f"{value['$ref']}.read"} if isinstance(spec.kind, Group) else value
+        options = self.alternatives(value, read)["anyOf"]
+        if isinstance(spec.kind, (Text, Rich, Choice)):
+            options.append({"type": "object", "additionalProperties": False, "required": [READ_VALUE, PRINTED],
+                            "properties": {READ_VALUE: value, PRINTED: STRING}})
+        nullable = not spec.required and not isinstance(spec.kind, Repeat)
+        return {"title": spec.heading, "description": spec.description,
+                "anyOf": [*options, *([NULL] if nullable else [])]}
+
+    @staticmethod
+    def alternatives(value: dict[str, Any], read: dict[str, Any]) -> dict[str, Any]:
+        """The value as read, or inferred (推定), or lost with what was read of it (判読不能/非公表)."""
+        inferred = {"$ref": "#/$defs/inferred", "properties": {READ_VALUE: value}}
+        return {"anyOf": [value, inferred, {"$ref": "#/$defs/marker", "properties": {PARTIAL: read}}]}
+
+
+def assessment_schema() -> dict[str, Any]:
+    """The schema of data/assessments/<id>.json for every form the portal knows."""
+    defs: dict[str, Any] = dict(COMMON)
+    branches = []
+    for form in FORMS.values():
+        ref = _Builder(form_id(form), defs).value(assessment_root(form), "record")
+        branches.append({"if": {"properties": {"種類": {"const": form.name}}},
+                         "then": {"properties": {"評価書": ref, "様式番号": {"const": form.code}}}})
+    org = {"type": "object", "additionalProperties": False, "required": ["団体コード", "名称", "都道府県"],
+           "properties": {"団体コード": {"type": "string", "pattern": r"^\d{6}$"}, "名称": STRING, "都道府県": STRING}}
+    return {
+        "$schema": DRAFT,
+        "title": "評価書ポータル: 評価書データ",
+        "description": "特定個人情報保護評価書1件の全項目。キーは content/ の YAML と同じ日本語の項目名で、様式の順。",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "id", "url", "json", "種類", "様式番号", "様式の版", "団体", "評価書"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "id": {"type": "string", "pattern": r"^\d{6}-\d+$"},
+            "url": STRING, "json": STRING,
+            "種類": {"enum": list(FORMS)},
+            "様式番号": STRING,
+            "様式の版": {"type": ["string", "null"]},
+            "団体": org,
+            "評価書": {"type": "object"},
+        },
+        "allOf": branches,
+        "$defs": dict(sorted(defs.items())),
+    }

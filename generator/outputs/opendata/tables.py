@@ -1,0 +1,167 @@
+"""CSV files (UTF-8 with BOM so Excel reads them): 委託, 提供・移転, システム, ファイル.
+
+Each table is declared once — file name, columns with their meaning, row builder — and the
+オープンデータ page documents the columns from the same declaration.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.values import Marker, RecordGroup, Tick
+from generator.load.wareki import WDate
+from generator.model import urls
+from generator.model.graph import FileNode, Graph
+
+Row = dict[str, str]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads a cell starting so as a formula
+
+
+def neutralise(text: str) -> str:
+    """Cell text that a spreadsheet shows as text, never runs: a leading `'` before = + - @ tab CR
+    (OWASP "CSV injection"; the JSON keeps the exact value)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cell(value: Any) -> str:
+    """Flat text: dates in ISO, ticks as 「label(text)」 joined by ' / ', markers as 【判読不能】 + what survived."""
+    if value is None:
+        return ""
+    if isinstance(value, Marker):
+        return f"【{value.kind}】" + (f" {cell(value.partial)}" if value.partial is not None else "")
+    if isinstance(value, WDate):
+        return value.iso
+    if isinstance(value, Tick):
+        return value.label + (f"({value.text})" if value.text else "")
+    if isinstance(value, RecordGroup):
+        return str(len(value.items))
+    if isinstance(value, (tuple, list)):
+        return " / ".join(cell(v) for v in value)
+    return str(value)
+
+
+def get(record: Any, *path: str) -> Any:
+    for key in path:
+        record = record.get(key) if isinstance(record, dict) else None
+    return record
+
+
+def entries(value: Any) -> list[dict[str, Any]]:
+    """Entries of a repeating group; none when a marker stands for the whole list."""
+    return value if isinstance(value, list) else []
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: ASCII name, title, columns (name, meaning) and its rows."""
+
+    name: str
+    title: str
+    description: str
+    columns: tuple[tuple[str, str], ...]
+    rows: Callable[[Graph], Iterator[Row]]
+
+    def csv_bytes(self, graph: Graph) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([c for c, _ in self.columns])
+        for row in self.rows(graph):
+            writer.writerow([neutralise(row.get(c, "")) for c, _ in self.columns])
+        return out.getvalue().encode("utf-8-sig")
+
+
+FILE_COLS = (("団体コード", "全国地方公共団体コード(6桁)"), ("団体", "団体名"), ("評価書ID", "団体コード-評価書番号"),
+             ("評価書", "評価書名"), ("ファイル番号", "Ⅱでの順番(1から)"), ("ファイル", "特定個人情報ファイル名"))
+
+
+def _file_cells(graph: Graph, node: FileNode) -> Row:
+    a = node.assessment
+    return {"団体コード": a.org_code, "団体": graph.org_of(a).name, "評価書ID": a.id, "評価書": a.title,
+            "ファイル番号": str(node.number), "ファイル": node.name, "ファイルのページ": node.url}
+
+
+def _nodes(graph: Graph) -> Iterator[FileNode]:
+    for a in graph.assessments:
+        yield from graph.files[a.id]
+
+
+def _itaku(graph: Graph) -> Iterator[Row]:
+    for node in _nodes(graph):
+        for i, e in enumerate(entries(get(node.record, "outsourcing", "entrustments")), 1):
+            yield {**_file_cells(graph, node), "委託事項番号": str(i), "委託事項": cell(e.get("title")),
+                   "委託先": cell(e.get("contractor")), "取扱者数": cell(e.get("handler_count")),
+                   "再委託の有無": cell(get(e, "subcontract", "status")),
+                   "再委託事項": cell(get(e, "subcontract", "items"))}
+
+
+def _teikyo_iten(graph: Graph) -> Iterator[Row]:
+    for node in _nodes(graph):
+        for kind, key in (("提供", "provisions"), ("移転", "transfers")):
+            for i, r in enumerate(entries(get(node.record, "provision_transfer", key)), 1):
+                yield {**_file_cells(graph, node), "区分": kind, "番号": str(i), "提供先・移転先": cell(r.get("name")),
+                       "法令上の根拠": cell(r.get("legal_basis")), "用途": cell(r.get("purpose")),
+                       "方法": cell(r.get("methods")), "時期・頻度": cell(r.get("timing"))}
+
+
+def _systems(graph: Graph) -> Iterator[Row]:
+    for a in graph.assessments:
+        for i, (s, ent) in enumerate(zip(entries(get(a.record, "basic_info", "systems")), graph.systems_of[a.id],
+                                         strict=True), 1):
+            yield {"団体コード": a.org_code, "団体": graph.org_of(a).name, "評価書ID": a.id, "評価書": a.title,
+                   "システム番号": str(i), "システムの名称": cell(s.get("name")),
+                   "他のシステムとの接続": cell(s.get("connections")), "システムのページ": ent.url if ent else ""}
+
+
+def _files(graph: Graph) -> Iterator[Row]:
+    for node in _nodes(graph):
+        r = node.record
+        items = get(r, "record_items")
+        yield {**_file_cells(graph, node), "ファイルの種類": cell(get(r, "basic", "file_type")),
+               "対象となる本人の数": cell(get(r, "basic", "subject_count")),
+               "記録される項目": cell(get(r, "basic", "item_count")), "保有開始日": cell(get(r, "basic", "held_since")),
+               "事務担当部署": cell(get(r, "basic", "responsible_division")),
+               "委託の有無": cell(get(r, "outsourcing", "status")),
+               "委託事項数": str(len(entries(get(r, "outsourcing", "entrustments")))),
+               "提供先数": str(len(entries(get(r, "provision_transfer", "provisions")))),
+               "移転先数": str(len(entries(get(r, "provision_transfer", "transfers")))),
+               "記録項目数": str(sum(len(g.items) for g in items)) if isinstance(items, tuple) else cell(items)}
+
+
+PAGE = (("ファイルのページ", "ポータル内のファイルのページ(サイトの最上位からの相対URL)"),)
+TABLES = (
+    Table("itaku.csv", "委託", "委託事項ごとに1行(ファイルごと)。", (
+        *FILE_COLS, ("委託事項番号", "ファイル内での委託事項の順番"), ("委託事項", "委託事項名"),
+        ("委託先", "③/⑥ 委託先名(評価書の表記)"), ("取扱者数", "委託先における取扱者数"),
+        ("再委託の有無", "再委託する / 再委託しない"), ("再委託事項", "再委託する事項(改行を含むことがある)"), *PAGE),
+        _itaku),
+    Table("teikyo-iten.csv", "提供・移転", "提供先・移転先ごとに1行(ファイルごと)。", (
+        *FILE_COLS, ("区分", "提供(他の機関へ) / 移転(同じ機関の他部署へ)"),
+        ("番号", "ファイル内での提供先・移転先の順番"),
+        ("提供先・移転先", "提供先名・移転先名(評価書の表記)"), ("法令上の根拠", "① 法令上の根拠"),
+        ("用途", "② 提供先・移転先における用途"), ("方法", "⑥ 提供・移転の方法(「 / 」区切り)"),
+        ("時期・頻度", "⑦ 時期・頻度"), *PAGE), _teikyo_iten),
+    Table("systems.csv", "システム", "評価書のⅠ 2. のシステムごとに1行。", (
+        *FILE_COLS[:4], ("システム番号", "評価書内でのシステムの順番"), ("システムの名称", "① システムの名称"),
+        ("他のシステムとの接続", "③ 接続している他のシステム(「 / 」区切り)"),
+        ("システムのページ", "ポータル内のシステムのページ(名称が判読不能なら空)")), _systems),
+    Table("files.csv", "特定個人情報ファイル", "特定個人情報ファイルごとに1行。", (
+        *FILE_COLS, ("ファイルの種類", "2.① ファイルの種類"), ("対象となる本人の数", "2.② 対象となる本人の数"),
+        ("記録される項目", "2.④ 記録される項目(項目数の区分)"), ("保有開始日", "2.⑤ 保有開始日(ISO 8601)"),
+        ("事務担当部署", "2.⑥ 事務担当部署"), ("委託の有無", "4. 委託の有無"), ("委託事項数", "委託事項の数"),
+        ("提供先数", "提供先の数"), ("移転先数", "移転先の数"), ("記録項目数", "別添の記録項目の数"), *PAGE),
+        _files),
+)
+
+
+def csv_files(graph: Graph) -> dict[str, bytes]:
+    return {urls.data_file(t.name): t.csv_bytes(graph) for t in TABLES}
+
+
+def csv_makers(graph: Graph) -> dict[str, Callable[[], bytes]]:
+    """Site path → function making that CSV file (the build calls only the ones it needs)."""
+    return {urls.data_file(t.name): functools.partial(t.csv_bytes, graph) for t in TABLES}

@@ -1,1 +1,0 @@
-"""Rendering: pure functions from the graph to Markdown page text."""

@@ -1,9 +1,0 @@
-"""Client-side Japanese full-text search: a split index built here, a worker and the results page."""
-
-from .index import KINDS, SITE_DIR, SearchDoc, search_files
-from .page import search_page_markdown
-from .text import plain_text
-from .tokenize import normalize, tokens
-
-__all__ = ["KINDS", "SITE_DIR", "SearchDoc", "normalize", "plain_text", "search_files", "search_page_markdown",
-           "tokens"]
