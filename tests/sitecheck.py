@@ -9,11 +9,13 @@ from urllib.parse import unquote, urlsplit
 
 
 class PageParser(HTMLParser):
-    """Collects links, resource sources, ids and h1 texts of one page."""
+    """Collects links (and their texts), resource sources, ids and h1 texts of one page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.anchors: list[tuple[str, str]] = []  # (href, text) of every <a href>
+        self._anchor: list[str] | None = None
         self.sources: list[tuple[str, str]] = []
         self.ids: set[str] = set()
         self.h1: list[str] = []
@@ -25,6 +27,7 @@ class PageParser(HTMLParser):
             self.ids.add(a["id"] or "")
         if tag == "a" and a.get("href"):
             self.links.append(a["href"] or "")
+            self._anchor = [a["href"] or "", ""]
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.sources.append((tag, a["src"] or ""))
         if (
@@ -40,10 +43,15 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "h1":
             self._in_h1 = False
+        if tag == "a" and self._anchor is not None:
+            self.anchors.append((self._anchor[0], self._anchor[1]))
+            self._anchor = None
 
     def handle_data(self, data: str) -> None:
         if self._in_h1:
             self.h1[-1] += data
+        if self._anchor is not None:
+            self._anchor[1] += data
 
 
 def parse(path: Path) -> PageParser:
