@@ -129,8 +129,8 @@ def test_ended_assessment_is_published_and_marked(tmp_path: Path) -> None:
     page = files[urls.source_path(urls.assessment("012033-3"))]
     assert "pia-ended-note" in page and "令和7年3月31日" in page and "終了しているため対象外" in page
     catalogue = json.loads(files[urls.CATALOGUE])
-    entry = next(e for e in catalogue["assessments"] if e["id"] == "012033-3")
-    assert entry["status"] == "終了" and entry["終了日"]["iso"] == "2025-03-31"
+    entry = next(e for e in catalogue["評価書の一覧"] if e["評価書ID"] == "012033-3")
+    assert entry["状態"] == "終了" and entry["終了日"]["西暦"] == "2025-03-31"
     assert "012033-3" not in [a.id for a, _ in due_soon(build_graph(load_content(content)), date(2030, 1, 1))]
 
 

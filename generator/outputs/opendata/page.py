@@ -4,39 +4,49 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.forms import FORMS
 from generator.model import urls
 from generator.model.graph import Graph
-from generator.outputs.opendata.records import SCHEMA_VERSION
+from generator.outputs.opendata import keys as k
 from generator.outputs.opendata.tables import TABLES
 from generator.pages.about import settings
+from generator.pages.guide import form_page_slug
 from generator.pages.html import join, link, table, tag, ul
 from generator.pages.markdown import md_page
 from generator.pages.pages import ALL, Page, reads
 
 URL = urls.OPEN_DATA
+RULE = ("JSON のキーはすべて日本語です。「評価書」の中は様式の項目名(content/ の YAML のキーと同じ)、"
+        "それ以外は下の「キーの一覧」の名前です。CSV のファイル名は英語(ASCII)、列名は日本語です。")
 
 
 def _file(path: str, text: str | None = None) -> Markup:
     return link(urls.relative_file(URL, path), text or path)
 
 
+def _guide_links() -> Markup:
+    forms = [link(urls.relative(URL, f"{urls.GUIDE}{form_page_slug(f)}/"), f"{f.name}の項目") for f in FORMS.values()]
+    return join([link(urls.relative(URL, urls.GUIDE), "データ仕様・編集ガイド"), "(", join(forms, "・"), ")"])
+
+
 def _json_section(graph: Graph) -> Markup:
     shapes = ul([
-        "キーは content/ の YAML と同じ日本語の項目名で、並びは様式の順です。"
-        "空の項目も null または [] として必ず含みます。",
-        "日付: {\"iso\": \"2023-04-03\", \"wareki\": \"令和5年4月3日\"}(年月までの日付は iso が 2015-10 の形)",
+        join(["「評価書」の中のキーは様式の項目名で、並びは様式の順です。項目ごとの意味は ", _guide_links(),
+              " にあります。空の項目も null または [] として必ず含みます。"]),
+        "日付: {\"西暦\": \"2023-04-03\", \"和暦\": \"令和5年4月3日\"}(年月までの日付は 西暦 が 2015-10 の形)",
+        "推定した値: {\"推定\": true, \"値\": 値, \"根拠\": 根拠}"
+        "(読み取れた値だけを使うときは、推定 を含む値を除きます)",
         "判読不能・非公表の値: {\"判読不能\": 理由, \"記載\": 読み取れた部分}(記載は残っている場合のみ)",
         "チェック項目: [{\"選択肢\": 選んだ選択肢, \"括弧内の記載\": 括弧内の記載または null}, …]",
         "記録項目(別添): [{\"グループ\": グループ名または null, \"項目\": [項目名, …]}, …]",
-        "url・json はサイトの最上位からの相対URLです。",
+        "評価書のページ・評価書のデータ はサイトの最上位からの相対URLです。",
     ])
     example = graph.assessments[0] if graph.assessments else None
     return join([
-        tag("p", join(["評価書ごとに、公表されている全項目を JSON で公開しています(スキーマの版 ",
-                       tag("code", SCHEMA_VERSION), ")。"])),
+        tag("p", join([RULE, "スキーマの版は ", tag("code", k.SCHEMA_VERSION), " です。"]), class_="pia-prose"),
         ul([join([_file(urls.CATALOGUE), " — 評価書の一覧(団体・評価実施機関・評価書名・種類・公表日・再評価の目安・"
-                  "status(公表中/終了)・ページとデータのURL)"]),
-            join([_file(urls.SCHEMA), " — 評価書データの JSON Schema(様式の定義から生成)"]),
+                  "状態(公表中/終了)・ページとデータのURL)"]),
+            join([_file(urls.SCHEMA), " — 評価書データの JSON Schema(様式の定義から生成。どのキーにも説明があります)"]),
             join([_file(urls.CATALOGUE_SCHEMA), " — 一覧の JSON Schema"])], class_="pia-prose"),
         tag("p", "値の表し方:"), shapes,
         # One line, not a row per assessment: this page must not grow with the corpus.
@@ -47,17 +57,35 @@ def _json_section(graph: Graph) -> Markup:
     ])
 
 
+def _keys_section() -> Markup:
+    """Every key that is not a form label, and what it was called in the previous schema version."""
+    rows = [[tag("code", key.name), key.where, key.meaning] for key in k.KEYS]
+    renamed = [[tag("code", key.old), tag("code", key.name), key.where] for key in k.KEYS if key.old]
+    return join([
+        tag("p", "「評価書」の中の項目名のほかに、JSON には次のキーがあります。", class_="pia-prose"),
+        table(["キー", "どこに", "意味"], rows),
+        tag("p", f"スキーマの版 {k.SCHEMA_VERSION} で、版 {k.PREVIOUS_VERSION} の英語のキーを日本語に改めました"
+                 "(値と構造は同じです)。対応は次のとおりです。", class_="pia-prose"),
+        table([f"版 {k.PREVIOUS_VERSION} のキー", f"版 {k.SCHEMA_VERSION} のキー", "どこに"], renamed),
+    ], "\n\n")
+
+
 def _csv_section() -> Markup:
     parts = [tag("p", "表計算ソフトでそのまま開けるよう、UTF-8(BOM付き)・改行 CRLF・見出し行1行の CSV です。"
                       "判読不能・非公表の値は「【判読不能】」「【非公表】」の後に読み取れた部分を付けて示します。"
                       "複数の値は「 / 」で区切ります。日付は ISO 8601(2023-04-03)です。"
                       "「=」「+」「-」「@」・タブ・CR で始まる値は、表計算ソフトが数式として実行しないよう"
-                      "先頭に「'」を付けています(JSON は元の値のままです)。")]
+                      "先頭に「'」を付けています(JSON は元の値のままです)。"
+                      "ファイル名は1行が表すものの英語名です。以前の名前(旧名)でも同じ内容のファイルを公開し続けます。")]
     for t in TABLES:
-        parts.append(Markup(f"### {t.title}({t.name}) {{ #csv-{t.name[:-4]} }}"))
-        parts.append(tag("p", join([_file(urls.data_file(t.name), f"{t.name} をダウンロード"), " — ", t.description]),
-                         class_="pia-prose")
-                     + table(["列", "内容"], [[c, d] for c, d in t.columns]))
+        parts.append(Markup(f"### {t.title}({t.name}) {{ #csv-{t.name.removesuffix('.csv')} }}"))
+        download = [_file(urls.data_file(t.name), f"{t.name} をダウンロード"), " — ", t.description]
+        if t.legacy:  # the old name and the old anchor keep working
+            old = t.legacy.removesuffix(".csv")
+            download += [tag("span", "", id=f"csv-{old}"), "旧名 ", _file(urls.data_file(t.legacy), t.legacy),
+                         " も同じ内容です。"]
+        columns = table(["列", "内容"], [[c, d] for c, d in t.columns])
+        parts.append(tag("p", join(download), class_="pia-prose") + columns)
     return join(parts, "\n\n")
 
 
@@ -91,6 +119,7 @@ def open_data_page(graph: Graph) -> Page:
                 class_="pia-lead"),
             Markup("## 利用条件 { #licence }"), licence_html(),
             Markup("## 評価書データ(JSON) { #json }"), _json_section(graph),
+            Markup("### キーの一覧 { #keys }"), _keys_section(),
             Markup("## CSV { #csv }"), _csv_section(),
             Markup("## 更新情報(Atom フィード) { #feed }"), _feed_section(),
         ], "\n\n")

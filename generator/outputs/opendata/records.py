@@ -31,15 +31,15 @@ from generator.load.values import (
 )
 from generator.load.wareki import WDate
 from generator.model import urls
+from generator.outputs.opendata import keys as k
 
-SCHEMA_VERSION = "1.0"
-TICK_LABEL, TICK_TEXT = "選択肢", "括弧内の記載"
-GROUP_NAME, GROUP_ITEMS = "グループ", "項目"
+TICK_LABEL, TICK_TEXT = k.TICK_LABEL.name, k.TICK_TEXT.name
+GROUP_NAME, GROUP_ITEMS = k.GROUP_NAME.name, k.GROUP_ITEMS.name
 
 
 def date_json(value: WDate) -> dict[str, str]:
     """ISO 8601 at the date's own precision (2023-04-03 or 2015-10) and the 和暦 as printed."""
-    return {"iso": value.iso, "wareki": value.wareki}
+    return {k.ISO.name: value.iso, k.WAREKI.name: value.wareki}
 
 
 def value_json(spec: Field, value: Any) -> Any:
@@ -119,13 +119,13 @@ def assessment_json(a: Assessment, org: Organization) -> dict[str, Any]:
     """The published file: an envelope (ids, URLs, versions) around the whole record."""
     version = a.record.get("form_version")
     return {
-        "schema_version": SCHEMA_VERSION,
-        "id": a.id,
-        "url": urls.assessment(a.id),
-        "json": urls.assessment_json(a.id),
-        "種類": a.form.name,
-        "様式番号": a.form.code,
-        "様式の版": version if isinstance(version, str) else None,
-        "団体": {"団体コード": org.code, "名称": org.name, "都道府県": org.prefecture},
-        "評価書": value_json(assessment_root(a.form), a.record),
+        k.VERSION.name: k.SCHEMA_VERSION,
+        k.ID.name: a.id,
+        k.PAGE.name: urls.assessment(a.id),
+        k.DATA.name: urls.assessment_json(a.id),
+        k.FORM.name: a.form.name,
+        k.FORM_CODE.name: a.form.code,
+        k.FORM_VERSION.name: version if isinstance(version, str) else None,
+        k.ORGANIZATION.name: {k.ORG_CODE.name: org.code, k.ORG_NAME.name: org.name, k.PREFECTURE.name: org.prefecture},
+        k.RECORD_BODY.name: value_json(assessment_root(a.form), a.record),
     }

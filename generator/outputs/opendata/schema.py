@@ -31,15 +31,15 @@ from generator.forms.spec import (
 )
 from generator.load.content import assessment_root
 from generator.load.values import EVIDENCE, INFERRED, LOST, PARTIAL, PRINTED, READ_VALUE, UNTICKED
-from generator.outputs.opendata.records import GROUP_ITEMS, GROUP_NAME, SCHEMA_VERSION, TICK_LABEL, TICK_TEXT
+from generator.outputs.opendata import keys as k
+from generator.outputs.opendata.records import GROUP_ITEMS, GROUP_NAME, TICK_LABEL, TICK_TEXT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FORM_IDS = {"重点項目評価書": "juten", "全項目評価書": "zenkomoku"}
 NULL = {"type": "null"}
 STRING = {"type": "string"}
 COMMON = {
-    "date": {"type": "object", "additionalProperties": False, "required": ["iso", "wareki"],
-             "properties": {"iso": {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}, "wareki": STRING}},
+    "date": k.DATE_SCHEMA,
     "marker": {"type": "object", "additionalProperties": False, "minProperties": 1,
                "description": "判読不能(抽出で消失)または非公表: 理由と、読み取れた記載(記載)、"
                               "チェックなしと読み取れた選択肢(未選択)。",
@@ -126,27 +126,36 @@ def assessment_schema() -> dict[str, Any]:
     branches = []
     for form in FORMS.values():
         ref = _Builder(form_id(form), defs).value(assessment_root(form), "record")
-        branches.append({"if": {"properties": {"種類": {"const": form.name}}},
-                         "then": {"properties": {"評価書": ref, "様式番号": {"const": form.code}}}})
-    org = {"type": "object", "additionalProperties": False, "required": ["団体コード", "名称", "都道府県"],
-           "properties": {"団体コード": {"type": "string", "pattern": r"^\d{6}$"}, "名称": STRING, "都道府県": STRING}}
+        branches.append({"if": {"properties": {k.FORM.name: {"const": form.name}}},
+                         "then": {"properties": {k.RECORD_BODY.name: ref, k.FORM_CODE.name: {"const": form.code}}}})
+    org = k.closed_object({k.ORG_CODE: {"type": "string", "pattern": r"^\d{6}$"}, k.ORG_NAME: STRING,
+                           k.PREFECTURE: STRING})
+    envelope = k.closed_object({
+        k.VERSION: {"const": k.SCHEMA_VERSION}, k.ID: {"type": "string", "pattern": r"^\d{6}-\d+$"},
+        k.PAGE: STRING, k.DATA: STRING, k.FORM: {"enum": list(FORMS)}, k.FORM_CODE: STRING,
+        k.FORM_VERSION: {"type": ["string", "null"]}, k.ORGANIZATION: org, k.RECORD_BODY: {"type": "object"}})
     return {
         "$schema": DRAFT,
         "title": "評価書ポータル: 評価書データ",
-        "description": "特定個人情報保護評価書1件の全項目。キーは content/ の YAML と同じ日本語の項目名で、様式の順。",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["schema_version", "id", "url", "json", "種類", "様式番号", "様式の版", "団体", "評価書"],
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "id": {"type": "string", "pattern": r"^\d{6}-\d+$"},
-            "url": STRING, "json": STRING,
-            "種類": {"enum": list(FORMS)},
-            "様式番号": STRING,
-            "様式の版": {"type": ["string", "null"]},
-            "団体": org,
-            "評価書": {"type": "object"},
-        },
+        "description": "特定個人情報保護評価書1件の全項目。キーはすべて日本語: 評価書の中は content/ の YAML と同じ"
+                       "様式の項目名(様式の順)、それ以外はオープンデータのページの「キーの一覧」の名前。",
+        **envelope,
         "allOf": branches,
-        "$defs": dict(sorted(defs.items())),
+        "$defs": described_values(dict(sorted(defs.items()))),
     }
+
+
+def described_values(node: Any) -> Any:
+    """Every property named like a value key (推定, 記載, 選択肢 …) without a title gets that key's meaning."""
+    if isinstance(node, list):
+        return [described_values(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: described_values(value) for key, value in node.items()}
+    props = out.get("properties")
+    if isinstance(props, dict):
+        for key in k.VALUE_KEYS:
+            spec = props.get(key.name)
+            if spec is not None and not (isinstance(spec, dict) and ("title" in spec or "description" in spec)):
+                props[key.name] = k.described(key, spec)
+    return out

@@ -1,7 +1,8 @@
 """CSV files (UTF-8 with BOM so Excel reads them): 委託, 提供・移転, システム, ファイル.
 
-Each table is declared once — file name, columns with their meaning, row builder — and the
-オープンデータ page documents the columns from the same declaration.
+Each table is declared once — English file name (what one row is, plural), the name it had before (still
+published, byte for byte the same), columns with their meaning, row builder — and the オープンデータ page
+documents the files and columns from the same declaration.
 """
 
 from __future__ import annotations
@@ -58,13 +59,14 @@ def entries(value: Any) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class Table:
-    """One CSV file: ASCII name, title, columns (name, meaning) and its rows."""
+    """One CSV file: English ASCII name, title, columns (name, meaning), its rows, and its old name (旧名)."""
 
     name: str
     title: str
     description: str
     columns: tuple[tuple[str, str], ...]
     rows: Callable[[Graph], Iterator[Row]]
+    legacy: str = ""  # the file's name before the English names; published too, with the same bytes
 
     def csv_bytes(self, graph: Graph) -> bytes:
         out = io.StringIO()
@@ -134,17 +136,17 @@ def _files(graph: Graph) -> Iterator[Row]:
 
 PAGE = (("ファイルのページ", "ポータル内のファイルのページ(サイトの最上位からの相対URL)"),)
 TABLES = (
-    Table("itaku.csv", "委託", "委託事項ごとに1行(ファイルごと)。", (
+    Table("entrustments.csv", "委託", "委託事項ごとに1行(ファイルごと)。", (
         *FILE_COLS, ("委託事項番号", "ファイル内での委託事項の順番"), ("委託事項", "委託事項名"),
         ("委託先", "③/⑥ 委託先名(評価書の表記)"), ("取扱者数", "委託先における取扱者数"),
         ("再委託の有無", "再委託する / 再委託しない"), ("再委託事項", "再委託する事項(改行を含むことがある)"), *PAGE),
-        _itaku),
-    Table("teikyo-iten.csv", "提供・移転", "提供先・移転先ごとに1行(ファイルごと)。", (
+        _itaku, legacy="itaku.csv"),
+    Table("provisions-transfers.csv", "提供・移転", "提供先・移転先ごとに1行(ファイルごと)。", (
         *FILE_COLS, ("区分", "提供(他の機関へ) / 移転(同じ機関の他部署へ)"),
         ("番号", "ファイル内での提供先・移転先の順番"),
         ("提供先・移転先", "提供先名・移転先名(評価書の表記)"), ("法令上の根拠", "① 法令上の根拠"),
         ("用途", "② 提供先・移転先における用途"), ("方法", "⑥ 提供・移転の方法(「 / 」区切り)"),
-        ("時期・頻度", "⑦ 時期・頻度"), *PAGE), _teikyo_iten),
+        ("時期・頻度", "⑦ 時期・頻度"), *PAGE), _teikyo_iten, legacy="teikyo-iten.csv"),
     Table("systems.csv", "システム", "評価書のⅠ 2. のシステムごとに1行。", (
         *FILE_COLS[:4], ("システム番号", "評価書内でのシステムの順番"), ("システムの名称", "① システムの名称"),
         ("他のシステムとの接続", "③ 接続している他のシステム(「 / 」区切り)"),
@@ -158,10 +160,8 @@ TABLES = (
 )
 
 
-def csv_files(graph: Graph) -> dict[str, bytes]:
-    return {urls.data_file(t.name): t.csv_bytes(graph) for t in TABLES}
-
-
 def csv_makers(graph: Graph) -> dict[str, Callable[[], bytes]]:
-    """Site path → function making that CSV file (the build calls only the ones it needs)."""
-    return {urls.data_file(t.name): functools.partial(t.csv_bytes, graph) for t in TABLES}
+    """Site path → function making that CSV file (the build calls only the ones it needs); a table's old name
+    gets the same function, so existing links keep working with the same bytes."""
+    return {urls.data_file(name): functools.partial(t.csv_bytes, graph)
+            for t in TABLES for name in (t.name, t.legacy) if name}
