@@ -35,7 +35,7 @@ new: $(STAMP)
 
 goldens: $(STAMP)
 	$(PY) -m tests.goldens
-	UPDATE_GOLDENS=1 $(PY) -m pytest tests/test_content.py -q
+	$(PY) -m tests.casefiles
 
 schemas: $(STAMP)
 	$(PY) -m generator schemas

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,6 +97,19 @@ def check_lines(root: Path) -> list[str]:
     return []
 
 
+def write_expected() -> None:
+    """`make goldens`: rewrite every broken case's expected.txt from what `check` prints now.
+
+    Only this command writes them; tests/test_content.py only reads them (a test that wrote its own
+    expectation could not fail). The reviewer reads the diff.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in broken_cases():
+            lines = check_lines(make_case(case, Path(tmp) / case))
+            (BROKEN / case / "expected.txt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+            print(f"wrote tests/fixtures/broken/{case}/expected.txt")
+
+
 _CORE_INT = re.compile(r"^[-+]?[0-9]+$")
 _CORE_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
@@ -127,3 +141,7 @@ def provenance_content(dest: Path) -> Path:
     for op in yaml.safe_load(PROVENANCE_PATCH.read_text(encoding="utf-8")):
         apply(dest / "content", op)
     return dest / "content"
+
+
+if __name__ == "__main__":
+    write_expected()

@@ -1,7 +1,7 @@
 """Loader and validator: the minimal fixture loads; every broken case gives its one exact error line.
 
-Regenerate the expected lines after a deliberate message change with
-`UPDATE_GOLDENS=1 pytest tests/test_content.py` and read the diff.
+Regenerate the expected lines after a deliberate message change with `make goldens` (python -m tests.casefiles)
+and read the diff; the tests themselves never write them.
 """
 
 from __future__ import annotations
@@ -47,8 +47,6 @@ def test_there_are_enough_broken_cases() -> None:
 @pytest.mark.parametrize("case", broken_cases())
 def test_broken_case_gives_its_one_error(case: str, tmp_path: Path) -> None:
     lines = check_lines(make_case(case, tmp_path / case))
-    if os.environ.get("UPDATE_GOLDENS"):
-        (BROKEN / case / "expected.txt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     assert lines == expected_lines(case)
     assert len(lines) == 1, "each broken case breaks exactly one thing"
 
