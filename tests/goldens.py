@@ -21,11 +21,11 @@ def golden_pages() -> dict[str, str]:
     """Golden file name → rendered Markdown, from the real content/."""
     graph = build_graph(load_content(ROOT / "content"))
     pages = render_site(graph)
-    nec = next(e for e in graph.entities["itakusaki"].values() if normalize(e.name) == "日本電気株式会社北海道支社")
+    nec = next(e for e in graph.entities["contractor"].values() if normalize(e.name) == "日本電気株式会社北海道支社")
     wanted = {
         "assessment-012033-3.md": urls.assessment("012033-3"),
         "assessment-131032-2.md": urls.assessment("131032-2"),
-        "itakusaki-nec-hokkaido.md": nec.url,
+        "contractor-nec-hokkaido.md": nec.url,
     }
     return {name: pages[urls.source_path(url)] for name, url in wanted.items() if urls.source_path(url) in pages}
 

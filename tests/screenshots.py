@@ -23,13 +23,13 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 def pages() -> dict[str, str]:
     graph = build_graph(load_content(CONTENT))
-    nec = next(e for e in graph.entities["itakusaki"].values() if e.name == "日本電気株式会社北海道支社")
+    nec = next(e for e in graph.entities["contractor"].values() if e.name == "日本電気株式会社北海道支社")
     return {
         "home": urls.HOME,
         "assessment": urls.assessment("012033-1"),
         "organization": urls.organization("131032"),
-        "itakusaki-list": urls.index("itakusaki"),
-        "itakusaki": nec.url,
+        "contractors-list": urls.index("contractor"),
+        "contractor": nec.url,
     }
 
 

@@ -30,10 +30,10 @@ def _pages() -> dict[str, str]:
         "zenkomoku": urls.assessment(zenkomoku.id),
         "system": _first("system"),
         "file": GRAPH.files[juten.id][0].url,
-        "itakusaki": _first("itakusaki"),
-        "itensaki": _first("itensaki"),
+        "contractor": _first("contractor"),
+        "transferee": _first("transferee"),
     }
-    for section in ("assessments", "organizations", "files", "system", "itakusaki", "teikyosaki", "itensaki"):
+    for section in ("assessments", "organizations", "files", "system", "contractor", "recipient", "transferee"):
         pages[f"index-{section}"] = urls.index(section)
     pages["search-results"] = urls.SEARCH + "?q=" + quote("中間サーバー")
     pages["guide"] = urls.GUIDE

@@ -10,16 +10,16 @@ from generator.model.graph import build_graph
 
 from .conftest import ARTIFACTS, CONTENT
 
-NEC = next(e for e in build_graph(load_content(CONTENT)).entities["itakusaki"].values()
+NEC = next(e for e in build_graph(load_content(CONTENT)).entities["contractor"].values()
            if e.name == "日本電気株式会社北海道支社")
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
-def test_home_to_itakusaki_to_assessment_to_file_and_back(page, site_url: str) -> None:
+def test_home_to_contractors_to_assessment_to_file_and_back(page, site_url: str) -> None:
     page.goto(site_url)
     page.locator("a.pia-stat", has_text="委託先").click()
-    assert page.url.endswith("/itakusaki/")
+    assert page.url.endswith("/contractors/")
     page.locator("main table a", has_text="日本電気株式会社北海道支社").click()
     assert page.locator("h1").inner_text() == "日本電気株式会社北海道支社"
     page.locator(".pia-where a", has_text="軽自動車税に関する事務").first.click()
@@ -34,7 +34,7 @@ def test_home_to_itakusaki_to_assessment_to_file_and_back(page, site_url: str) -
 
 @pytest.mark.parametrize("device", sorted(WIDTHS))
 @pytest.mark.parametrize("name,url", [("home", urls.HOME), ("assessment", urls.assessment("012033-1")),
-                                      ("itakusaki", NEC.url)])
+                                      ("contractor", NEC.url)])
 def test_screenshots_without_horizontal_scroll(browser, site_url: str, device: str, name: str, url: str) -> None:
     context = browser.new_context(viewport={"width": WIDTHS[device], "height": 900})
     page = context.new_page()

@@ -78,7 +78,7 @@ def _open(browser, site_url: str, url: str, viewport: dict):
 
 
 def test_all_contractors_of_otaru_juki_within_two_phone_screens(browser, site_url: str) -> None:
-    names = {e.name for node in GRAPH.files[OTARU_JUKI.id] for e in node.links["itakusaki"]}
+    names = {e.name for node in GRAPH.files[OTARU_JUKI.id] for e in node.links["contractor"]}
     assert len(names) >= 2
     page = _open(browser, site_url, urls.assessment(OTARU_JUKI.id), PHONE)
     summary = page.locator("dl.pia-digest-facts")
@@ -92,7 +92,7 @@ def test_all_contractors_of_otaru_juki_within_two_phone_screens(browser, site_ur
 
 def test_minato_organization_page_lists_its_five_providers(site: Path) -> None:
     expected = {e.name for a in GRAPH.assessments if a.org_code == MINATO
-                for node in GRAPH.files[a.id] for e in node.links["teikyosaki"]}
+                for node in GRAPH.files[a.id] for e in node.links["recipient"]}
     assert len(expected) == 5
     html = (site / urls.organization(MINATO) / "index.html").read_text(encoding="utf-8")
     summary = html[html.index('class="pia-digest-facts"'):]
@@ -106,7 +106,7 @@ def test_minato_organization_page_lists_its_five_providers(site: Path) -> None:
 def test_flow_view_shows_all_three_flows_with_tables(site: Path) -> None:
     html = (site / urls.organization(MINATO) / "index.html").read_text(encoding="utf-8")
     flow = html[html.index('id="flow"'):]
-    for kind, label in (("itakusaki", "委託先"), ("teikyosaki", "提供先"), ("itensaki", "移転先")):
+    for kind, label in (("contractor", "委託先"), ("recipient", "提供先"), ("transferee", "移転先")):
         assert f'data-kind="{kind}"' in flow, kind
         assert f"データの流れ: {label}</caption>" in flow, label
     counts = re.search(r'class="pia-count pia-flow-counts">([^<]*)<', flow).group(1)
@@ -114,10 +114,10 @@ def test_flow_view_shows_all_three_flows_with_tables(site: Path) -> None:
 
 
 def test_unreadable_lists_are_said_unknown_never_none(site: Path) -> None:
-    lost = [(kind, node) for a in GRAPH.assessments for kind in ("itakusaki", "teikyosaki", "itensaki")
+    lost = [(kind, node) for a in GRAPH.assessments for kind in ("contractor", "recipient", "transferee")
             for node in unreadable_files(GRAPH, [a], kind)]
     assert lost, "the content has unreadable lists (012033-1 ファイル(2)(3))"
-    label = {"itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
+    label = {"contractor": "委託先", "recipient": "提供先", "transferee": "移転先"}
     for kind, node in lost:
         html = (site / node.url / "index.html").read_text(encoding="utf-8")
         row = re.search(rf'<td data-label="つながり">{label[kind]}</td><td data-label="リンク">(.*?)</td>', html)
@@ -213,7 +213,7 @@ def test_organizations_in_gojuon_order_by_reading(site: Path) -> None:
 
 
 def test_contractor_list_filters(browser, site_url: str) -> None:
-    page = _open(browser, site_url, urls.index("itakusaki"), DESKTOP)
+    page = _open(browser, site_url, urls.index("contractor"), DESKTOP)
     form = page.locator("form.pia-filter")
     assert form.is_visible()
     rows = page.locator("main table tbody tr")
@@ -221,7 +221,7 @@ def test_contractor_list_filters(browser, site_url: str) -> None:
     form.locator("select[name='org']").select_option("小樽市")
     shown = page.locator("main table tbody tr:not([hidden])")
     otaru = {e.name for a in GRAPH.assessments if a.org_code == "012033"
-             for node in GRAPH.files[a.id] for e in node.links["itakusaki"]}
+             for node in GRAPH.files[a.id] for e in node.links["contractor"]}
     assert set(shown.locator("td:first-child").all_inner_texts()) == otaru
     form.locator("select[name='org']").select_option("")
     form.locator("input[name='sub']").check()
@@ -233,8 +233,8 @@ def test_contractor_list_filters(browser, site_url: str) -> None:
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
 def test_no_table_column_shrinks_to_one_character(browser, site_url: str, viewport: dict) -> None:
     narrow = []
-    for url in (urls.index("itakusaki"), urls.index("organizations"), urls.index("files"),
-                urls.organization(MINATO), urls.assessment(OTARU_JUKI.id), GRAPH.sorted_entities("itakusaki")[0].url):
+    for url in (urls.index("contractor"), urls.index("organizations"), urls.index("files"),
+                urls.organization(MINATO), urls.assessment(OTARU_JUKI.id), GRAPH.sorted_entities("contractor")[0].url):
         page = _open(browser, site_url, url, viewport)
         narrow += page.evaluate("""url => [...document.querySelectorAll(
             'article table td, article table th, article table caption')]

@@ -120,7 +120,7 @@ def test_no_request_leaves_the_site_in_chromium(site: Path, browser, old_browser
         outside: list[str] = []
         context.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
         page = context.new_page()
-        for url in ("", "assessments/", "itakusaki/", "open-data/", "search/?q=委託"):
+        for url in ("", "assessments/", "contractors/", "open-data/", "search/?q=委託"):
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
             page.set_viewport_size({"width": 390, "height": 800})  # a resize: the local observer reports

@@ -25,10 +25,10 @@ FIDELITY: dict[str, dict[str, Any]] = yaml.safe_load((CONTENT / "fidelity.yaml")
 CATEGORIES = {
     "システム": ("systems", "システムの名称"),
     "ファイル": ("files", "特定個人情報ファイル名"),
-    "委託": ("itaku", "委託事項"),
-    "再委託": ("saiitaku", "再委託の有無"),
-    "提供先": ("teikyo", "提供先"),
-    "移転先": ("iten", "移転先"),
+    "委託": ("entrustments", "委託事項"),
+    "再委託": ("subcontracted", "再委託の有無"),
+    "提供先": ("provisions", "提供先"),
+    "移転先": ("transfers", "移転先"),
     "リスク": ("risks", "リスクへの対策は十分か"),
 }
 # The printed shape of each counted thing before the 変更箇所 table, for an independent recount.
@@ -63,7 +63,7 @@ def seed_counts(aid: str) -> dict[str, int]:
     """The eight counts of one assessment as the count file states them (in `stats --json` order)."""
     entry = FIDELITY[aid]
     counts = {key: len(entry[name]) for name, (key, _) in CATEGORIES.items()}
-    counts["henko"] = entry["変更"]["件数"]
+    counts["changes"] = entry["変更"]["件数"]
     return counts
 
 

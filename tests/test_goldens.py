@@ -10,7 +10,7 @@ PAGES = golden_pages()
 
 
 def test_the_three_goldens_are_rendered() -> None:
-    assert sorted(PAGES) == ["assessment-012033-3.md", "assessment-131032-2.md", "itakusaki-nec-hokkaido.md"]
+    assert sorted(PAGES) == ["assessment-012033-3.md", "assessment-131032-2.md", "contractor-nec-hokkaido.md"]
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -31,11 +31,11 @@ def test_outline_of_otaru_keijidosha() -> None:
 
 
 def test_nec_hokkaido_is_one_entity_across_two_assessments() -> None:
-    nec = [e for e in GRAPH.entities["itakusaki"].values() if e.name == "日本電気株式会社北海道支社"]
+    nec = [e for e in GRAPH.entities["contractor"].values() if e.name == "日本電気株式会社北海道支社"]
     assert len(nec) == 1
     assert [a.id for a in nec[0].assessments] == ["012033-1", "012033-3"]
 
 
 def test_transfers_are_departments_of_their_own_organization() -> None:
-    shiminzei = [e for e in GRAPH.entities["itensaki"].values() if e.name == "財政部 市民税課"]
+    shiminzei = [e for e in GRAPH.entities["transferee"].values() if e.name == "財政部 市民税課"]
     assert len(shiminzei) == 1 and shiminzei[0].key.startswith("012033:")

@@ -57,8 +57,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def _pages(content: Path) -> list[str]:
     graph = build_graph(load_content(content))
-    entity = next(e for e in graph.entities["itakusaki"].values() if e.name == PAYLOAD)
-    return [urls.assessment("012033-3"), entity.url, "", urls.index("itakusaki")]
+    entity = next(e for e in graph.entities["contractor"].values() if e.name == PAYLOAD)
+    return [urls.assessment("012033-3"), entity.url, "", urls.index("contractor")]
 
 
 def test_payload_is_escaped_in_html(hostile_site: tuple[Path, Path]) -> None:

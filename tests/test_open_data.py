@@ -100,13 +100,13 @@ def _count(node, *path: str) -> int:
 def test_entrustments_csv_has_one_row_per_entrustment(site: Path) -> None:
     rows = _csv(site, "entrustments.csv")
     assert len(rows) == sum(_count(n, "outsourcing", "entrustments") for n in _files())
-    assert len(rows) == sum(len(n.links["itakusaki"]) for n in _files())
+    assert len(rows) == sum(len(n.links["contractor"]) for n in _files())
     assert any(r["委託先"] == "日本電気株式会社北海道支社" and r["団体"] == "小樽市" for r in rows)
 
 
 def test_provisions_transfers_csv_has_one_row_per_recipient(site: Path) -> None:
     rows = _csv(site, "provisions-transfers.csv")
-    for kind, key, link in (("提供", "provisions", "teikyosaki"), ("移転", "transfers", "itensaki")):
+    for kind, key, link in (("提供", "provisions", "recipient"), ("移転", "transfers", "transferee")):
         mine = [r for r in rows if r["区分"] == kind]
         assert len(mine) == sum(_count(n, "provision_transfer", key) for n in _files())
         assert len(mine) == sum(len(n.links[link]) for n in _files())

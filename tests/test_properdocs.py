@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.mkdocs_config import nav
 from generator.build.pipeline import CONFIG, build_site
 from generator.load.content import load_content
 from generator.model import urls
@@ -24,7 +25,7 @@ def test_properdocs_builds_every_page(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     build_site(CONTENT, tmp_path / "site", docs_out=docs)
     out = tmp_path / "properdocs-site"
-    build(load_config(config_file=str(CONFIG), docs_dir=str(docs), site_dir=str(out), strict=True))
+    build(load_config(config_file=str(CONFIG), docs_dir=str(docs), site_dir=str(out), strict=True, nav=nav(CONFIG)))
     graph = build_graph(load_content(CONTENT))
     assert (out / "index.html").exists()
     for a in graph.assessments:

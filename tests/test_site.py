@@ -32,7 +32,7 @@ def test_every_assessment_has_its_page_with_its_title(site: Path) -> None:
         assert page.h1 == [a.title]
 
 
-@pytest.mark.parametrize("kind", ["system", "itakusaki", "teikyosaki", "itensaki"])
+@pytest.mark.parametrize("kind", ["system", "contractor", "recipient", "transferee"])
 def test_every_entity_has_a_page_linked_both_ways(site: Path, kind: str) -> None:
     for entity in GRAPH.entities[kind].values():
         assert _page(site, entity.url).exists(), entity.name
@@ -46,14 +46,14 @@ def test_every_file_has_a_page_linked_both_ways(site: Path) -> None:
         for node in GRAPH.files[a.id]:
             assert _links_to(site, urls.assessment(a.id), node.url)
             assert _links_to(site, node.url, urls.assessment(a.id))
-            for kind in ("itakusaki", "teikyosaki", "itensaki"):
+            for kind in ("contractor", "recipient", "transferee"):
                 for entity in node.links[kind]:
                     assert _links_to(site, node.url, entity.url)
                     assert _links_to(site, entity.url, node.url)
 
 
 def test_nec_hokkaido_page_links_to_both_otaru_assessments(site: Path) -> None:
-    nec = next(e for e in GRAPH.entities["itakusaki"].values() if e.name == "日本電気株式会社北海道支社")
+    nec = next(e for e in GRAPH.entities["contractor"].values() if e.name == "日本電気株式会社北海道支社")
     otaru = [a.id for a in GRAPH.assessments if a.org_code == "012033"]
     assert len(otaru) == 2
     for aid in otaru:

@@ -14,8 +14,8 @@ def test_relative_links_work_under_any_base_path() -> None:
 
 
 def test_urls_are_ascii_and_stable() -> None:
-    url = urls.entity("itakusaki", "日本電気株式会社北海道支社")
-    assert url.isascii() and url == urls.entity("itakusaki", "日本電気株式会社 北海道支社")
+    url = urls.entity("contractor", "日本電気株式会社北海道支社")
+    assert url.isascii() and url == urls.entity("contractor", "日本電気株式会社 北海道支社")
 
 
 def test_normalisation_merges_spacing_and_width_variants() -> None:

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from generator.build.context import content_epoch
 from generator.build.pipeline import source_files
+from generator.forms.dates import add_years
 from generator.load.content import load_content
 from generator.load.names import normalize
 from generator.model import urls
 from generator.model.flow import receivers, same_department, units
 from generator.model.graph import build_graph
 from generator.model.risks import answers
-from generator.model.status import add_years, due_soon, reassessment_due
+from generator.model.status import due_soon, reassessment_due
 
 from .conftest import CONTENT
 from .sitecheck import parse, resolve

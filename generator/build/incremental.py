@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.content import ALIAS_FILE, ASSESSMENT_DIR, ORG_DIR, SOURCE_DIR, Content
 from generator.build.context import ROOT, BuildContext
+from generator.load.content import ALIAS_FILE, ASSESSMENT_DIR, ORG_DIR, SOURCE_DIR, Content
 from generator.pages.pages import ALL, Page
 
 MANIFEST = "manifest.json"

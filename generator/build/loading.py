@@ -14,10 +14,10 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.load.content import FileResult, MapFiles, _display
 from generator.build.incremental import code_hash
-from generator.load.limits import MAX_FILE_BYTES
 from generator.build.processes import pool
+from generator.load.content import FileResult, MapFiles, _display
+from generator.load.limits import MAX_FILE_BYTES
 
 CHUNK = 16
 

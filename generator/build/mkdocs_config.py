@@ -1,15 +1,35 @@
-"""What the build needs to know from mkdocs.yml: the pages in its nav and the site's public URL."""
+"""What the build needs to know from mkdocs.yml: its nav (with the entity kinds filled in) and the public URL.
+
+The nav names the entity kinds' 一覧 pages by one placeholder entry, `- ENTITY_KINDS: …`, so that the kinds are
+declared only in generator/forms/entities.py; `nav` puts one entry per kind in its place.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from generator.forms.entities import ENTITY_KINDS
+
+PLACEHOLDER = "ENTITY_KINDS"
 
 
 def _config(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def nav(config: Path) -> list[Any]:
+    """The `nav:` of mkdocs.yml with its ENTITY_KINDS entry replaced by one 一覧 page per entity kind."""
+    out: list[Any] = []
+    for item in _config(config).get("nav") or []:
+        if isinstance(item, dict) and PLACEHOLDER in item:
+            out += [{kind.label: f"{kind.folder}/index.md"} for kind in ENTITY_KINDS.values()]
+        else:
+            out.append(item)
+    return out
 
 
 def nav_paths(config: Path) -> frozenset[str]:
@@ -24,7 +44,7 @@ def nav_paths(config: Path) -> frozenset[str]:
                 else:
                     yield from walk(value)
 
-    return frozenset(walk(_config(config).get("nav")))
+    return frozenset(walk(nav(config)))
 
 
 def site_url_of(config: Path) -> str:

@@ -13,15 +13,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import urls
-from generator.build.processes import pool
-from generator.pages.pages import Page
-from generator.outputs.search.index import SearchDoc
-from generator.outputs.search.site_docs import search_doc
-from generator.build.search_entries import EntryCache
-from generator.build.writer import write_file
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from generator.build.mkdocs_config import nav
+from generator.build.processes import pool
+from generator.build.search_entries import EntryCache
+from generator.build.writer import write_file
+from generator.model import urls
+from generator.outputs.search.index import SearchDoc
+from generator.outputs.search.site_docs import search_doc
+from generator.pages.pages import Page
 
 # Markdown pages per mkdocs run: mkdocs keeps every page of a run (Markdown and HTML) in memory until the run
 # ends, so a part builds its pages in batches and its memory does not grow with the corpus.
@@ -127,4 +129,4 @@ def run_mkdocs(docs: Path, out: Path, config: Path, epoch: int) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs reads its build date only from here
 
-    build(load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(out), strict=True))
+    build(load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(out), strict=True, nav=nav(config)))

@@ -19,10 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import urls
-from generator.load.content import load_content
 from generator.build.context import CONFIG, BuildContext, Shard
-from generator.model.graph import build_graph
 from generator.build.incremental import (
     Fingerprints,
     Manifest,
@@ -36,16 +33,20 @@ from generator.build.loading import cached_parallel
 from generator.build.mkdocs_config import nav_paths, site_url_of
 from generator.build.parts import PartResult, Plan, build_parts
 from generator.build.publishing import build_folder
-from generator.pages.pages import output_of
-from generator.outputs.site import all_pages, render_site
-from generator.pages.markdown import PageOptions
+from generator.build.search_entries import EntryCache
+from generator.build.writer import publish
+from generator.load.content import load_content
+from generator.model import urls
+from generator.model.graph import build_graph
 from generator.outputs.search import search_files
 from generator.outputs.search.index import DocEntry, SearchDoc, doc_entry
 from generator.outputs.search.site_docs import page_facts
 from generator.outputs.search.synonyms import load_synonyms
-from generator.build.search_entries import EntryCache
+from generator.outputs.site import all_pages, render_site
 from generator.outputs.sitemap import sitemap_files
-from generator.build.writer import publish
+from generator.pages.markdown import PageOptions
+from generator.pages.pages import output_of
+from generator.pages.redirects import LEGACY_FOLDERS
 
 SHARD_INFO = "_pia-shard.json"
 
@@ -289,7 +290,8 @@ def merge_shards(parts: Iterable[Path], site_dir: Path, content_dir: Path, confi
         count = {int(s.split("/")[1]) for s in found}
         if len(count) != 1 or len(found) != next(iter(count)):
             raise SystemExit(f"シャードがそろっていません: {sorted(found)} (incomplete set of shards)")
-        pages = sorted(str(p.relative_to(tree).as_posix()) for p in tree.rglob("index.html"))
+        pages = sorted(path for p in tree.rglob("index.html")
+                       if (path := p.relative_to(tree).as_posix()).split("/")[0] not in LEGACY_FOLDERS)
         finishing = dict(search_files([docs[u] for u in sorted(docs)], load_synonyms(content_dir)))
         _write_all(tree, finishing | sitemap_files(site_url_of(config), pages), {})
         publish(tree, site_dir)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from generator.forms.entities import check_marks
 from generator.forms.juten import JUTEN
 from generator.forms.spec import Field, Form
+from generator.forms.zenkomoku import ZENKOMOKU
 
-FORMS: dict[str, Form] = {JUTEN.name: JUTEN}
+FORMS: dict[str, Form] = {form.name: form for form in (JUTEN, ZENKOMOKU)}
 
-try:  # the 全項目評価書 is defined in its own module
-    from generator.forms.zenkomoku import ZENKOMOKU
-
-    FORMS[ZENKOMOKU.name] = ZENKOMOKU
-except ImportError:  # pragma: no cover - during bootstrap only
-    pass
+for _form in FORMS.values():
+    check_marks([spec for _, spec in _form.walk()], _form.name)
 
 __all__ = ["FORMS", "Field", "Form"]

@@ -147,8 +147,8 @@ def provision_transfer(no: str) -> Field:
         checks("status", "提供・移転の有無", C.PROVISION_STATUS,
                "提供・移転の有無。「提供を行っている」「移転を行っている」には件数を括弧内の記載として付す。",
                with_text=("提供を行っている", "移転を行っている")),
-        recipients("provisions", "提供先", "提供", C.PROVISION_METHODS, "teikyosaki"),
-        recipients("transfers", "移転先", "移転", C.TRANSFER_METHODS, "itensaki"),
+        recipients("provisions", "提供先", "提供", C.PROVISION_METHODS, "recipient"),
+        recipients("transfers", "移転先", "移転", C.TRANSFER_METHODS, "transferee"),
         no=no,
     )
 

@@ -142,7 +142,7 @@ def outsourcing() -> Field:
                     "委託先で特定個人情報を取り扱う者の数の区分。",
                     no="②",
                 ),
-                text("contractor", "委託先名", "委託先の名称(表記は評価書のとおり)。", no="③", entity="itakusaki"),
+                text("contractor", "委託先名", "委託先の名称(表記は評価書のとおり)。", no="③", entity="contractor"),
                 subcontract(("④", "⑤", "⑥")),
             )
         ),

@@ -112,7 +112,7 @@ class Field:
     description: str
     no: str = ""
     required: bool = True
-    entity: str = ""  # entity kind this value names (system, itakusaki, teikyosaki, itensaki)
+    entity: str = ""  # the entity kind this value names (forms/entities.py ENTITY_KINDS), or "file"
     chapter: str = ""  # chapter printed separately from its parent (e.g. 別添1)
     example: object = None
     renumbered: tuple[tuple[str, str], ...] = ()  # (様式の版, number printed in that version)

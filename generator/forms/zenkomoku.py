@@ -149,7 +149,7 @@ def outsourcing() -> Field:
             checks("delivery_methods", "委託先への特定個人情報ファイルの提供方法", C.DELIVERY_METHODS,
                    "委託先にファイルを渡す方法(チェックされたもの)。", no="④"),
             rich("name_check", "委託先名の確認方法", "委託先名を確認する方法。", no="⑤"),
-            text("contractor", "委託先名", "委託先の名称(表記は評価書のとおり)。", no="⑥", entity="itakusaki"),
+            text("contractor", "委託先名", "委託先の名称(表記は評価書のとおり)。", no="⑥", entity="contractor"),
             subcontract(("⑦", "⑧", "⑨")),
         )),
         no="4.",

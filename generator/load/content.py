@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 
 from generator.forms import FORMS
+from generator.forms.dates import REASSESS_YEARS, reassessment_due
+from generator.forms.entities import ENTITY_KINDS
 from generator.forms.meta import ORGANIZATION, assessment_meta, check_digit
 from generator.forms.spec import Field, Form, Group
 from generator.load.limits import MAX_FILE_BYTES
@@ -29,8 +31,7 @@ ORG_DIR = "organizations"
 ASSESSMENT_DIR = "assessments"
 ALIAS_FILE = "aliases.yaml"
 SOURCE_DIR = "sources"
-ALIAS_KINDS = {"システム": "system", "委託先": "itakusaki", "提供先": "teikyosaki", "移転先": "itensaki"}
-REASSESS_YEARS = 5
+ALIAS_KINDS = {kind.label: kind.key for kind in ENTITY_KINDS.values()}  # aliases.yaml is keyed by the labels
 
 
 @dataclass(frozen=True)
@@ -400,8 +401,7 @@ def _staleness_warnings(assessments: list[Assessment], today: date) -> list[Prob
         published = a.record["cover"]["published"]
         if published is None or not hasattr(published, "year"):
             continue
-        due = date(published.year + REASSESS_YEARS, published.month, min(published.day or 1, 28))
-        if due <= today:
+        if reassessment_due(published.first_day()) <= today:
             out.append(
                 Problem(
                     a.path,

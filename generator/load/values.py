@@ -103,3 +103,20 @@ def record_marker(value: Any) -> Marker | None:
 def known(value: Any) -> Any:
     """The value to use for links and counts: a 推定 value's inner value, else the value itself."""
     return value.partial if isinstance(value, Marker) and value.inferred else value
+
+
+def at(record: Any, *path: str) -> Any:
+    """The value at a key path of a record: None where a key is missing, and a Marker that stands for a whole
+    group on the way is returned as it is (what lies under it could not be read). The one record getter."""
+    for key in path:
+        record = known(record)
+        if isinstance(record, Marker) or not isinstance(record, dict):
+            return record if isinstance(record, Marker) else None
+        record = record.get(key)
+    return record
+
+
+def entries(value: Any) -> list[dict[str, Any]]:
+    """The entries of a repeating group; none when a marker stands for the whole list (nothing of it was read)."""
+    value = known(value)
+    return value if isinstance(value, list) else []

@@ -6,6 +6,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 # First day of each era (year, month, day); 元年 is year 1.
 ERAS = (("令和", (2019, 5, 1)), ("平成", (1989, 1, 8)), ("昭和", (1926, 12, 25)), ("大正", (1912, 7, 30)),
@@ -35,6 +36,10 @@ class WDate:
         era, start = next((name, s) for name, s in ERAS if (self.year, self.month, self.day or 31) >= s)
         text = f"{era}{self.year - start[0] + 1}年{self.month}月"
         return f"{text}{self.day}日" if self.day else text
+
+    def first_day(self) -> date:
+        """The calendar day it starts on (the 1st for a month-precision date)."""
+        return date(self.year, self.month, self.day or 1)
 
     def sort_key(self) -> tuple[int, int, int]:
         """Key that orders month-precision dates before the days of that month."""

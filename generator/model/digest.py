@@ -10,39 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.forms.entities import CONTRACTOR, ENTITY_KINDS, FLOWS, SYSTEM, positions
 from generator.load.content import Assessment
-from generator.load.values import UNREADABLE, WITHHELD, Marker, known
+from generator.load.values import UNREADABLE, WITHHELD, Marker, at, entries, known
 from generator.model.graph import Entity, FileNode, Graph
 from generator.model.order import name_key
 
 YES, NO, UNKNOWN = "あり", "なし", "不明"
-KIND_NAMES = {"system": "システム", "itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
-NAME_KEYS = {"system": "name", "itakusaki": "contractor", "teikyosaki": "name", "itensaki": "name"}
-LIST_PATHS = {
-    "itakusaki": ("outsourcing", "entrustments"),
-    "teikyosaki": ("provision_transfer", "provisions"),
-    "itensaki": ("provision_transfer", "transfers"),
-}
-
-
-def get(record: Any, *path: str) -> Any:
-    """The value at `path`, a Marker if one stands on the way, or None."""
-    record = known(record)
-    for key in path:
-        if isinstance(record, Marker) or not isinstance(record, dict):
-            return record if isinstance(record, Marker) else None
-        record = known(record.get(key))
-    return record
 
 
 def display_name(entity: Entity) -> str:
     """The entity's name, or for an entry whose name is unreadable, a plain sentence saying so."""
-    if not entity.refs or any(isinstance(known(ref.record.get(NAME_KEYS[entity.kind])), str) for ref in entity.refs):
+    if not entity.refs or entity.named:
         return entity.name
     ref = entity.refs[0]
     where = f"{ref.assessment.title} {ref.item_no}" if ref.file_no is None else (
         f"ファイル{ref.file_no} {ref.item_no}件目")
-    return f"名称を原本から読み取れなかった{KIND_NAMES[entity.kind]}({where})"
+    return f"名称を原本から読み取れなかった{ENTITY_KINDS[entity.kind].label}({where})"
 
 
 @dataclass
@@ -63,7 +47,7 @@ class Party:
     @property
     def named(self) -> bool:
         """False when the source does not let us read the name (the entity stands for one entry)."""
-        return any(isinstance(known(ref.record.get(NAME_KEYS[self.entity.kind])), str) for ref in self.entity.refs)
+        return self.entity.named
 
     @property
     def assessments(self) -> list[Assessment]:
@@ -74,7 +58,7 @@ class Party:
 
 
 def subcontract_of(entry: dict[str, Any]) -> str:
-    status = get(entry, "subcontract", "status")
+    status = known(at(entry, "subcontract", "status"))
     return {"再委託する": YES, "再委託しない": NO}.get(status, UNKNOWN) if isinstance(status, str) else UNKNOWN
 
 
@@ -82,16 +66,16 @@ def parties(graph: Graph, assessments: list[Assessment], kind: str) -> list[Part
     """Every entity of `kind` in the files of `assessments`, merged, in 五十音 order."""
     found: dict[str, Party] = {}
     for a in assessments:
-        for node in graph.files[a.id]:
-            entries = get(node.record, *LIST_PATHS[kind])
-            for entry in entries if isinstance(entries, list) else []:
+        where = positions(a.form).get(kind)
+        for node in graph.files[a.id] if where else []:
+            for entry in entries(at(node.record, *where.path)):
                 ent = graph.entity_of(entry)
                 if ent is None:
                     continue
                 party = found.setdefault(ent.key, Party(ent))
                 if node not in party.files:
                     party.files.append(node)
-                if kind == "itakusaki":
+                if kind == CONTRACTOR.key:
                     party.subcontract.add(subcontract_of(entry))
     return sorted(found.values(), key=lambda p: (not p.named, name_key(p.entity.name), p.entity.key))
 
@@ -106,11 +90,12 @@ def unreadable_files(
 
     out = []
     for a in assessments:
-        for node in graph.files[a.id]:
-            path = LIST_PATHS[kind]
-            entries = get(node.record, *path)
-            lost = hit(entries) or (isinstance(entries, list) and any(hit(known(e)) for e in entries))
-            if lost or any(hit(get(node.record, *path[:i])) for i in range(1, len(path))):
+        where = positions(a.form).get(kind)
+        for node in graph.files[a.id] if where else []:
+            path = where.path
+            listed = known(at(node.record, *path))
+            lost = hit(listed) or (isinstance(listed, list) and any(hit(known(e)) for e in listed))
+            if lost or any(hit(known(at(node.record, *path[:i]))) for i in range(1, len(path))):
                 out.append(node)
     return out
 
@@ -122,9 +107,7 @@ class Digest:
     assessments: list[Assessment]
     systems: list[Entity]
     unnamed_systems: int
-    contractors: list[Party]
-    providers: list[Party]
-    transfers: list[Party]
+    parties: dict[str, list[Party]]  # flow kind (forms/entities.py FLOWS) → its parties
     unknown: dict[str, list[FileNode]]
     withheld: dict[str, list[FileNode]] = field(default_factory=dict)
 
@@ -133,10 +116,10 @@ def digest(graph: Graph, assessments: list[Assessment]) -> Digest:
     systems: dict[str, Entity] = {}
     unnamed = 0
     for a in assessments:
-        entries = get(a.record, "basic_info", "systems")
-        for entry in entries if isinstance(entries, list) else []:
+        where = positions(a.form).get(SYSTEM.key)
+        for entry in entries(at(a.record, *where.path)) if where else []:
             ent = graph.entity_of(entry)
-            if ent is not None and isinstance(get(entry, "name"), str):
+            if ent is not None and isinstance(known(at(entry, where.name_key)), str):
                 systems.setdefault(ent.key, ent)
             else:
                 unnamed += 1
@@ -144,9 +127,7 @@ def digest(graph: Graph, assessments: list[Assessment]) -> Digest:
         assessments,
         sorted(systems.values(), key=lambda e: name_key(e.name)),
         unnamed,
-        parties(graph, assessments, "itakusaki"),
-        parties(graph, assessments, "teikyosaki"),
-        parties(graph, assessments, "itensaki"),
-        {kind: unreadable_files(graph, assessments, kind) for kind in LIST_PATHS},
-        {kind: unreadable_files(graph, assessments, kind, WITHHELD) for kind in LIST_PATHS},
+        {kind: parties(graph, assessments, kind) for kind in FLOWS},
+        {kind: unreadable_files(graph, assessments, kind) for kind in FLOWS},
+        {kind: unreadable_files(graph, assessments, kind, WITHHELD) for kind in FLOWS},
     )

@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from generator.forms.entities import TRANSFEREE
 from generator.load.content import Assessment
 from generator.load.names import normalize
-from generator.load.values import known
 from generator.model.digest import unreadable_files
 from generator.model.graph import Entity, FileNode, Graph
 
@@ -74,11 +74,11 @@ class Receiver:
     entity: Entity
     sources: list[FileNode] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
-    kind: str = "itensaki"
+    kind: str = TRANSFEREE.key
     unknown: bool = False
 
 
-def receivers(graph: Graph, org_code: str, kinds: tuple[str, ...] = ("itensaki",)) -> list[Receiver]:
+def receivers(graph: Graph, org_code: str, kinds: tuple[str, ...] = (TRANSFEREE.key,)) -> list[Receiver]:
     """Every receiver of the 団体's files, by kind, in first-seen order (assessment id, file, item)."""
     found: dict[str, Receiver] = {}
     own = [a for a in graph.assessments if a.org_code == org_code]
@@ -94,10 +94,9 @@ def receivers(graph: Graph, org_code: str, kinds: tuple[str, ...] = ("itensaki",
                     gap = Entity(kind, f"unknown:{kind}:{node.url}", "原本から読み取れませんでした", node.url)
                     found[gap.key] = Receiver(gap, [node], kind=kind, unknown=True)
     for rec in found.values():
-        if rec.kind != "itensaki" or rec.unknown:
+        if rec.kind != TRANSFEREE.key or rec.unknown:
             continue
-        named = any(isinstance(known(r.record.get("name")), str) for r in rec.entity.refs)
-        names = units(rec.entity.name) if named else []
+        names = units(rec.entity.name) if rec.entity.named else []
         senders = {n.assessment.id for n in rec.sources}
         rec.assessments = [b for b in own if b.id not in senders and (dept := department_of(b))
                            and any(same_department(x, y) for x in names for y in units(dept))]

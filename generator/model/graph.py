@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.forms.entities import ENTITY_KINDS, FLOWS, SYSTEM, positions
 from generator.load.content import Assessment, Content, Organization
 from generator.load.names import canonical, normalize
-from generator.load.values import Marker, known
+from generator.load.values import Marker, at, entries, known
 from generator.model import urls
-
-KIND_LABELS = {"system": "システム", "itakusaki": "委託先", "teikyosaki": "提供先", "itensaki": "移転先"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,7 @@ class Ref:
     file_no: int | None
     item_no: int
     record: dict[str, Any] = field(repr=False, compare=False)
+    name: object = field(default=None, compare=False)  # the entry's name as recorded (a str or a Marker)
 
 
 @dataclass
@@ -38,6 +38,11 @@ class Entity:
     url: str
     refs: list[Ref] = field(default_factory=list)
     spellings: set[str] = field(default_factory=set)
+
+    @property
+    def named(self) -> bool:
+        """False when no occurrence's name could be read (the entity then stands for one unreadable entry)."""
+        return any(isinstance(known(ref.name), str) for ref in self.refs)
 
     @property
     def assessments(self) -> list[Assessment]:
@@ -105,7 +110,7 @@ class Graph:
 
 def _key(kind: str, a: Assessment, name: str, aliases: dict[str, str]) -> str:
     base = normalize(canonical(name, aliases))
-    return f"{a.org_code}:{base}" if kind == "itensaki" else base
+    return f"{a.org_code}:{base}" if ENTITY_KINDS[kind].per_organization else base
 
 
 def _add(
@@ -127,7 +132,7 @@ def _add(
     elif isinstance(name, Marker):
         key, shown = (
             f"{a.id}:{kind}:{ref.file_no or 0}:{ref.item_no}",
-            f"名称判読不能の{KIND_LABELS[kind]}({a.title} {ref.item_no})",
+            f"名称判読不能の{ENTITY_KINDS[kind].label}({a.title} {ref.item_no})",
         )
     else:
         return None
@@ -141,47 +146,32 @@ def _add(
     return ent
 
 
-def _items(record: Any, *path: str) -> list[dict[str, Any]]:
-    for key in path:
-        record = record.get(key) if isinstance(record, dict) else None
-    return record if isinstance(record, list) else []
-
-
 def build_graph(content: Content) -> Graph:
-    """Link every assessment's systems, files and recipients into shared entities."""
-    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KIND_LABELS}
+    """Link every assessment's systems, files and recipients into shared entities (where each entity's name
+    sits is read from the form: forms/entities.py `positions`)."""
+    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in ENTITY_KINDS}
     files: dict[str, list[FileNode]] = {}
     systems_of: dict[str, list[Entity | None]] = {}
     by_record: dict[int, Entity] = {}
+
+    def add(kind: str, a: Assessment, item: dict[str, Any], file_no: int | None, item_no: int,
+            name_key: str) -> Entity | None:
+        ref = Ref(a, file_no, item_no, item, item.get(name_key))
+        return _add(entities[kind], kind, a, ref.name, ref, content.aliases[kind], by_record)
+
     for a in content.assessments:
-        rec = a.record
-        systems_of[a.id] = [
-            _add(
-                entities["system"], "system", a, s.get("name"), Ref(a, None, i, s), content.aliases["system"], by_record
-            )
-            for i, s in enumerate(_items(rec, "basic_info", "systems"), 1)
-        ]
+        where = positions(a.form)
+        system = where.get(SYSTEM.key)
+        systems_of[a.id] = [add(SYSTEM.key, a, s, None, i, system.name_key)
+                            for i, s in enumerate(entries(at(a.record, *system.path)), 1)] if system else []
         nodes = []
-        for n, f in enumerate(_items(rec, "files"), 1):
-            node = FileNode(a, n, f, urls.file(a.id, n))
-            for kind, path, name_key in (
-                ("itakusaki", ("outsourcing", "entrustments"), "contractor"),
-                ("teikyosaki", ("provision_transfer", "provisions"), "name"),
-                ("itensaki", ("provision_transfer", "transfers"), "name"),
-            ):
-                linked = [
-                    _add(
-                        entities[kind],
-                        kind,
-                        a,
-                        item.get(name_key),
-                        Ref(a, n, i, item),
-                        content.aliases[kind],
-                        by_record,
-                    )
-                    for i, item in enumerate(_items(f, *path), 1)
-                ]
-                node.links[kind] = [e for e in linked if e is not None]
+        for n, f in enumerate(entries(a.record.get("files")), 1):
+            node = FileNode(a, n, f, urls.file(a.id, n), {kind: [] for kind in FLOWS})
+            for kind, pos in where.items():
+                if pos.in_file:
+                    linked = [add(kind, a, item, n, i, pos.name_key)
+                              for i, item in enumerate(entries(at(f, *pos.path)), 1)]
+                    node.links[kind] = [e for e in linked if e is not None]
             nodes.append(node)
         files[a.id] = nodes
     return Graph(content, files, entities, systems_of, by_record)
@@ -195,6 +185,6 @@ def outline(graph: Graph) -> str:
         lines.extend(f"  システム {e.name}" for e in graph.systems_of[a.id] if e)
         for node in graph.files[a.id]:
             lines.append(f"  ファイル {node.name}")
-            for kind in ("itakusaki", "teikyosaki", "itensaki"):
-                lines.extend(f"    {KIND_LABELS[kind]} {e.name}" for e in node.links[kind])
+            for kind, linked in node.links.items():
+                lines.extend(f"    {ENTITY_KINDS[kind].label} {e.name}" for e in linked)
     return "\n".join(lines)

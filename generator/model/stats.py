@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.forms.entities import CONTRACTOR, RECIPIENT, SYSTEM, TRANSFEREE, positions
 from generator.forms.spec import Field, Group, Repeat, children
 from generator.load.content import Assessment
-from generator.load.values import INFERRED, UNREADABLE, WITHHELD, Marker, known, record_marker
+from generator.load.values import INFERRED, UNREADABLE, WITHHELD, Marker, at, entries, known, record_marker
 
 
 def risk_items(spec: Field) -> list[tuple[str, ...]]:
@@ -25,35 +26,28 @@ def risk_items(spec: Field) -> list[tuple[str, ...]]:
     return out
 
 
-def _get(record: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        if not isinstance(record, dict):
-            return None
-        record = record.get(key)
-    return record
-
-
-def _listed(value: Any) -> list:
-    """Entries of a repeating group; none when a marker stands for the whole list (nothing of it was read)."""
-    return value if isinstance(value, list) else []
-
-
 def assessment_stats(a: Assessment) -> dict[str, int]:
-    """The eight counts `stats --json` reports for one assessment (entries that were read)."""
+    """The eight counts `stats --json` reports for one assessment (entries that were read); where each list
+    sits is read from the form (forms/entities.py)."""
     r = a.record
-    files = _listed(r.get("files"))
-    entrust = [e for f in files for e in _listed(_get(f, ("outsourcing", "entrustments")))]
-    risk_spec = next(f for f in a.form.root.kind.fields if f.key == "risks")
+    where = positions(a.form)
+    files = entries(r.get("files"))
+
+    def in_files(kind: str) -> list[dict[str, Any]]:
+        return [e for f in files for e in entries(at(f, *where[kind].path))] if kind in where else []
+
+    contracts = in_files(CONTRACTOR.key)
+    risk_spec = a.form.root.child("risks")
     paths = risk_items(risk_spec)
     return {
-        "systems": len(_listed(_get(r, ("basic_info", "systems")))),
+        "systems": len(entries(at(r, *where[SYSTEM.key].path))) if SYSTEM.key in where else 0,
         "files": len(files),
-        "itaku": len(entrust),
-        "saiitaku": sum(1 for e in entrust if known(_get(e, ("subcontract", "status"))) == "再委託する"),
-        "teikyo": sum(len(_listed(_get(f, ("provision_transfer", "provisions")))) for f in files),
-        "iten": sum(len(_listed(_get(f, ("provision_transfer", "transfers")))) for f in files),
-        "risks": sum(1 for block in _listed(r.get("risks")) for p in paths if _get(block, p) is not None),
-        "henko": len(_listed(r.get("changes"))),
+        "entrustments": len(contracts),
+        "subcontracted": sum(1 for e in contracts if known(at(e, "subcontract", "status")) == "再委託する"),
+        "provisions": len(in_files(RECIPIENT.key)),
+        "transfers": len(in_files(TRANSFEREE.key)),
+        "risks": sum(1 for block in entries(r.get("risks")) for p in paths if at(block, *p) is not None),
+        "changes": len(entries(r.get("changes"))),
     }
 
 

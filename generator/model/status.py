@@ -1,6 +1,6 @@
 """Status of an assessment: ended (【終了】) or published, and when it is due for re-assessment.
 
-The re-assessment date is 公表日 + 5 years (content.REASSESS_YEARS, the rule `check` warns about).
+The re-assessment rule is forms/dates.py (the same rule `check` warns about).
 "Due soon" depends on the build date (the BuildContext's, never the wall clock), so the home page
 changes only when the content (or SOURCE_DATE_EPOCH) does.
 """
@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.load.content import REASSESS_YEARS, Assessment
+from generator.forms import dates
+from generator.forms.dates import add_years
+from generator.load.content import Assessment
 from generator.load.wareki import WDate
 from generator.model.graph import Graph
 
 SOON_YEARS = 1
-
-
-def add_years(d: date, years: int) -> date:
-    """Same day `years` later; 29 February becomes 28 February."""
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:
-        return d.replace(year=d.year + years, day=28)
 
 
 def reassessment_due(a: Assessment) -> date | None:
@@ -29,7 +23,7 @@ def reassessment_due(a: Assessment) -> date | None:
     published = a.record["cover"].get("published")
     if not isinstance(published, WDate):
         return None
-    return add_years(date(published.year, published.month, published.day or 1), REASSESS_YEARS)
+    return dates.reassessment_due(published.first_day())
 
 
 def is_ended(a: Assessment) -> bool:

@@ -11,9 +11,9 @@ import posixpath
 
 from markupsafe import Markup
 
+from generator.forms.entities import ENTITY_KINDS
 from generator.load.names import slug
 
-KIND_DIRS = {"system": "systems", "itakusaki": "itakusaki", "teikyosaki": "teikyosaki", "itensaki": "itensaki"}
 HOME = ""
 SEARCH = "search/"
 GUIDE = "guide/"
@@ -63,12 +63,12 @@ def organization(code: str) -> str:
 
 
 def entity(kind: str, key: str) -> str:
-    return f"{KIND_DIRS[kind]}/{slug(key)}/"
+    return f"{ENTITY_KINDS[kind].folder}/{slug(key)}/"
 
 
 def index(section: str) -> str:
     """一覧 page of a section: 'assessments', 'organizations', 'files' or an entity kind."""
-    return f"{KIND_DIRS.get(section, section)}/"
+    return f"{ENTITY_KINDS[section].folder if section in ENTITY_KINDS else section}/"
 
 
 def numbered(url: str, n: int) -> str:

@@ -28,6 +28,7 @@ from generator.pages.families import (
 )
 from generator.pages.markdown import PageOptions
 from generator.pages.pages import Page, reads, unique
+from generator.pages.redirects import redirects
 
 
 def open_data(graph: Graph, options: PageOptions) -> Iterable[Page]:
@@ -39,7 +40,7 @@ def search(graph: Graph, options: PageOptions) -> Iterator[Page]:
 
 
 FAMILIES: tuple[Callable[[Graph, PageOptions], Iterable[Page]], ...] = (
-    home, assessments, organizations, prefectures, entities, risks, open_data, sources, about, guide, search,
+    home, assessments, organizations, prefectures, entities, risks, open_data, sources, about, guide, search, redirects,
 )
 
 

@@ -6,12 +6,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.forms.entities import ENTITY_KINDS, FLOWS
 from generator.forms.spec import Field, Repeat, Text
 from generator.load.content import Assessment
 from generator.load.values import Marker
 from generator.load.wareki import WDate
 from generator.model import urls
-from generator.model.digest import LIST_PATHS, unreadable_files
+from generator.model.digest import unreadable_files
 from generator.model.graph import FileNode, Graph
 from generator.pages.digest_html import UNREAD, assessment_digest_html
 from generator.pages.form import FormRenderer
@@ -144,21 +145,17 @@ def file_links_html(graph: Graph, node: FileNode, page_url: str) -> Markup:
     rows = [
         ("評価書", [link(urls.relative(page_url, urls.assessment(node.assessment.id)), node.assessment.title)]),
         ("システム", [link(urls.relative(page_url, e.url), e.name) for e in systems]),
-        ("委託先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["itakusaki"]]),
-        ("提供先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["teikyosaki"]]),
-        ("移転先", [link(urls.relative(page_url, e.url), e.name) for e in node.links["itensaki"]]),
     ]
-    lost = {kind: unreadable_files(graph, [node.assessment], kind) for kind in LIST_PATHS}
+    rows += [(ENTITY_KINDS[kind].label, [link(urls.relative(page_url, e.url), e.name) for e in node.links[kind]])
+             for kind in FLOWS]
+    lost = {ENTITY_KINDS[kind].label: unreadable_files(graph, [node.assessment], kind) for kind in FLOWS}
     shown = []
-    for label, kind, items in [(k, KIND_OF.get(k), v) for k, v in rows]:
-        if kind and node in lost[kind]:
+    for label, items in rows:
+        if node in lost.get(label, ()):
             items = [*items, tag("span", f"{'一部を' if items else ''}{UNREAD}", class_="pia-unread")]
         none = tag("span", "なし(評価書の記載による)", class_="pia-empty")
         shown.append([label, join(items, "、") if items else none])
     return table(["つながり", "リンク"], shown)
-
-
-KIND_OF = {"委託先": "itakusaki", "提供先": "teikyosaki", "移転先": "itensaki"}
 
 
 def _external(url: object, text: str) -> Markup | str:

@@ -6,18 +6,18 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from generator.forms.entities import CONTRACTOR, ENTITY_KINDS, FLOWS
 from generator.load.content import Assessment
-from generator.load.values import Marker
+from generator.load.values import Marker, at, known
 from generator.model import urls
-from generator.model.digest import UNKNOWN, YES, Digest, Party, digest, get
+from generator.model.digest import UNKNOWN, YES, Digest, Party, digest
 from generator.model.flow import departments
-from generator.model.graph import KIND_LABELS, FileNode, Graph
+from generator.model.graph import FileNode, Graph
 from generator.pages.html import join, link, rich_text, tag
 
 Rel = Callable[[str], str]
 UNREAD = "原本から読み取れませんでした"
 FOLD_AFTER = 8  # longer lists of 提供先/移転先 open on demand (委託先 are always listed)
-WHO = {"itakusaki": "会社など", "teikyosaki": "他の機関", "itensaki": "同じ団体の部署"}
 
 
 def unread(text: str = UNREAD) -> Markup:
@@ -32,10 +32,10 @@ def _subcontract(p: Party) -> Markup:
 
 
 def _party(p: Party, kind: str, rel: Rel, show_where: bool) -> Markup:
-    unnamed = f"名称を原本から読み取れなかった{KIND_LABELS[kind]}(ファイル: {p.files[0].name})"
+    unnamed = f"名称を原本から読み取れなかった{ENTITY_KINDS[kind].label}(ファイル: {p.files[0].name})"
     name = p.entity.name if p.named else unnamed
     parts = [link(rel(p.entity.url), name)]
-    if kind == "itakusaki":
+    if kind == CONTRACTOR.key:
         parts.append(_subcontract(p))
     if show_where:
         parts.append(tag("span", "(" + "、".join(a.title for a in p.assessments) + ")", class_="pia-where-inline"))
@@ -43,28 +43,30 @@ def _party(p: Party, kind: str, rel: Rel, show_where: bool) -> Markup:
 
 
 def _unknown_item(node: FileNode, kind: str, rel: Rel) -> Markup:
-    return join([link(rel(node.url), node.name), tag("span", f"の{KIND_LABELS[kind]}は{UNREAD}", class_="pia-unread")])
+    said = f"の{ENTITY_KINDS[kind].label}は{UNREAD}"
+    return join([link(rel(node.url), node.name), tag("span", said, class_="pia-unread")])
 
 
 def party_list(d: Digest, kind: str, rel: Rel, show_where: bool = False) -> Markup:
     """Every party of `kind`, then the files whose list could not be read; 'none' only when the source says so."""
-    parties = {"itakusaki": d.contractors, "teikyosaki": d.providers, "itensaki": d.transfers}[kind]
+    parties = d.parties[kind]
     items = [_party(p, kind, rel, show_where) for p in parties]
     items += [_unknown_item(n, kind, rel) for n in d.unknown[kind]]
-    items += [join([link(rel(n.url), n.name), tag("span", f"の{KIND_LABELS[kind]}は非公表です", class_="pia-unread")])
+    withheld = f"の{ENTITY_KINDS[kind].label}は非公表です"
+    items += [join([link(rel(n.url), n.name), tag("span", withheld, class_="pia-unread")])
               for n in d.withheld.get(kind, [])]
     if not items:
-        return tag("p", f"なし(評価書に{KIND_LABELS[kind]}の記載がありません)", class_="pia-empty")
+        return tag("p", f"なし(評価書に{ENTITY_KINDS[kind].label}の記載がありません)", class_="pia-empty")
     body = tag("ul", join(tag("li", i) for i in items), class_="pia-digest-list")
-    if kind != "itakusaki" and len(items) > FOLD_AFTER:
+    if kind != CONTRACTOR.key and len(items) > FOLD_AFTER:
         return tag("details", tag("summary", "一覧を表示") + body, class_="pia-fold")
     return body
 
 
 def _count(d: Digest, kind: str) -> str:
-    parties = {"itakusaki": d.contractors, "teikyosaki": d.providers, "itensaki": d.transfers}[kind]
+    parties = d.parties[kind]
     more = "以上" if d.unknown[kind] or d.withheld.get(kind) else ""
-    if kind == "itensaki":
+    if ENTITY_KINDS[kind].per_organization:  # 移転先 are departments: counted as such
         return f"{sum(departments(p.entity.name) for p in parties)} 部署{more}"
     return f"{len(parties)} 件{more}"
 
@@ -89,8 +91,8 @@ def _row(label: str, body: Markup | str, count: str | None = None) -> Markup:
 
 def _flows(d: Digest, rel: Rel, show_where: bool) -> list[Markup]:
     return [
-        _row(f"{KIND_LABELS[k]}({WHO[k]})", party_list(d, k, rel, show_where), _count(d, k))
-        for k in ("itakusaki", "teikyosaki", "itensaki")
+        _row(f"{ENTITY_KINDS[k].label}({ENTITY_KINDS[k].who})", party_list(d, k, rel, show_where), _count(d, k))
+        for k in FLOWS
     ]
 
 
@@ -102,12 +104,12 @@ def assessment_digest_html(graph: Graph, a: Assessment, page_url: str) -> Markup
 
     d = digest(graph, [a])
     org = graph.org_of(a)
-    business = get(a.record, "basic_info", "business")
-    division = get(a.record, "basic_info", "department", "division")
+    business = known(at(a.record, "basic_info", "business"))
+    division = known(at(a.record, "basic_info", "department", "division"))
     who = join([link(rel(urls.organization(org.code)), org.name),
                 f"(担当: {division})" if isinstance(division, str) and division else ""])
-    name = get(business, "name")
-    population = get(business, "target_population")
+    name = known(at(business, "name"))
+    population = known(at(business, "target_population"))
     rows = [
         _row("だれが", who),
         _row("何の事務", join([_text(name) if not isinstance(name, str) else name,
@@ -115,7 +117,7 @@ def assessment_digest_html(graph: Graph, a: Assessment, page_url: str) -> Markup
         _row("使うシステム", _systems(d, rel)),
         *_flows(d, rel, show_where=False),
         _row("自分の情報の開示請求・問合せ",
-             join([_text(get(a.record, "disclosure", "request", "address")),
+             join([_text(known(at(a.record, "disclosure", "request", "address"))),
                    tag("p", link("#disclosure", "請求の方法と問合せ先の詳細"), class_="pia-more")])),
     ]
     return _section("この評価書の要点", "digest", rows)
@@ -129,7 +131,7 @@ def organization_digest_html(graph: Graph, code: str, page_url: str) -> Markup:
 
     own = [a for a in graph.assessments if a.org_code == code]
     d = digest(graph, own)
-    contacts = sorted({v for a in own if isinstance(v := get(a.record, "disclosure", "request", "address"), str)})
+    contacts = sorted({v for a in own if isinstance(v := known(at(a.record, "disclosure", "request", "address")), str)})
     rows = [
         _row("評価書", join([link(rel(urls.assessment(a.id)), a.title) for a in own], "、"), f"{len(own)} 件"),
         _row("使うシステム", _systems(d, rel)),

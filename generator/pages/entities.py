@@ -9,33 +9,24 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.load.values import known
+from generator.forms.entities import CONTRACTOR, ENTITY_KINDS, positions
+from generator.load.values import at, known
 from generator.model import urls
-from generator.model.digest import NAME_KEYS, UNKNOWN, YES, get, subcontract_of
-from generator.model.graph import KIND_LABELS, Entity, Graph, Ref
+from generator.model.digest import UNKNOWN, YES, subcontract_of
+from generator.model.graph import Entity, Graph, Ref
 from generator.model.order import name_key
 from generator.pages.html import join, link, table, tag
 from generator.pages.pagination import PAGE_SIZE, page_count, page_of, pager
 
 MAX_NAMES = 10
 
-LIST_PATHS = {
-    "system": ("basic_info", "systems"),
-    "itakusaki": ("files", "outsourcing", "entrustments"),
-    "teikyosaki": ("files", "provision_transfer", "provisions"),
-    "itensaki": ("files", "provision_transfer", "transfers"),
-}
-ENTRY_LABEL = {"system": "システム", "itakusaki": "委託事項", "teikyosaki": "提供先", "itensaki": "移転先"}
 
 
 def sorted_entities(graph: Graph, kind: str) -> list[Entity]:
     """五十音-ish order: company forms ignored, unreadable names last."""
     return sorted(graph.entities[kind].values(),
-                  key=lambda e: (not _named(e), name_key(e.name), e.key))
+                  key=lambda e: (not e.named, name_key(e.name), e.key))
 
-
-def _named(e: Entity) -> bool:
-    return any(isinstance(known(r.record.get(NAME_KEYS[e.kind])), str) for r in e.refs)
 
 
 def page_urls(entity: Entity) -> list[str]:
@@ -51,15 +42,17 @@ def _occurrence_row(graph: Graph, entity: Entity, ref: Ref, page_url: str) -> li
     a = ref.assessment
     org = graph.org_of(a)
     where = tag("span", link(urls.relative(page_url, urls.assessment(a.id)), a.title), class_="pia-where")
+    where_in_form = positions(a.form)[entity.kind]
+    entry = f"{where_in_form.entry}{ref.item_no}"
     if ref.file_no is not None:
         node = graph.files[a.id][ref.file_no - 1]
-        detail = link(urls.relative(page_url, node.url), f"{node.name}({ENTRY_LABEL[entity.kind]}{ref.item_no})")
+        detail = link(urls.relative(page_url, node.url), f"{node.name}({entry})")
     else:
-        detail = link(urls.relative(page_url, urls.assessment(a.id)) + f"#basic-info-systems-{ref.item_no}",
-                      f"{ENTRY_LABEL[entity.kind]}{ref.item_no}")
+        anchor = urls.anchor_id("-".join((*where_in_form.path, str(ref.item_no))))
+        detail = link(urls.relative(page_url, urls.assessment(a.id)) + f"#{anchor}", entry)
     row: list[object] = [link(urls.relative(page_url, urls.organization(org.code)), org.name), where, detail]
-    if entity.kind == "itakusaki":
-        title = get(ref.record, "title")
+    if entity.kind == CONTRACTOR.key:
+        title = known(at(ref.record, "title"))
         unread = tag("span", "原本から読み取れませんでした", class_="pia-unread")
         row.insert(3, title if isinstance(title, str) else unread)
         state = subcontract_of(ref.record)
@@ -71,17 +64,17 @@ def entity_page_body(graph: Graph, entity: Entity, page_url: str, n: int = 1) ->
     """Facts, then occurrences PAGE_SIZE at a time (page n)."""
     orgs = sorted({graph.org_of(r.assessment).name for r in entity.refs})
     facts = [
-        ("種類", KIND_LABELS[entity.kind]),
+        ("種類", ENTITY_KINDS[entity.kind].label),
         ("登場回数", f"{len(entity.refs)} 件"),
         ("団体", "、".join(orgs)),
         ("評価書", f"{len(entity.assessments)} 件"),
     ]
-    if entity.kind == "itakusaki":
+    if entity.kind == CONTRACTOR.key:
         facts.append(("再委託", _subcontract_label({subcontract_of(r.record) for r in entity.refs})))
     if len(entity.spellings) > 1 or entity.name not in entity.spellings:
         facts.append(("評価書での表記", "、".join(sorted(entity.spellings))))
     summary = join(tag("tr", tag("th", k, scope="row") + tag("td", v)) for k, v in facts)
-    head = ["団体", "評価書", "記載の場所"] + (["委託事項", "再委託"] if entity.kind == "itakusaki" else [])
+    head = ["団体", "評価書", "記載の場所"] + (["委託事項", "再委託"] if entity.kind == CONTRACTOR.key else [])
     refs = page_of(entity.refs, n)
     total = page_count(len(entity.refs))
     rows = [_occurrence_row(graph, entity, ref, page_url) for ref in refs]
@@ -117,13 +110,14 @@ def entity_index_body(graph: Graph, kind: str, page_url: str, n: int = 1) -> Mar
         orgs = sorted({graph.org_of(r.assessment).name for r in e.refs})
         works = sorted({r.assessment.title for r in e.refs})
         row: list[object] = [link(urls.relative(page_url, e.url), e.name), _names(orgs)]
-        if kind == "itakusaki":
+        if kind == CONTRACTOR.key:
             row += [_names(works), _subcontract_label({subcontract_of(r.record) for r in e.refs})]
         row += [f"{len(e.assessments)}"]
         rows.append(row)
-    head = [KIND_LABELS[kind], "団体"] + (["事務(評価書)", "再委託"] if kind == "itakusaki" else []) + ["評価書数"]
-    body = table(head, rows, caption=f"{KIND_LABELS[kind]}の一覧(五十音順、株式会社などを除いた名前の順)")
-    filters = filter_form(graph, total > 1) if kind == "itakusaki" else Markup("")
+    label = ENTITY_KINDS[kind].label
+    head = [label, "団体"] + (["事務(評価書)", "再委託"] if kind == CONTRACTOR.key else []) + ["評価書数"]
+    body = table(head, rows, caption=f"{label}の一覧(五十音順、株式会社などを除いた名前の順)")
+    filters = filter_form(graph, total > 1) if kind == CONTRACTOR.key else Markup("")
     where = f"のうち {(n - 1) * PAGE_SIZE + 1}〜{(n - 1) * PAGE_SIZE + len(rows)} 件目" if total > 1 else ""
     count = tag("p", f"{len(everything)} 件{where}", class_="pia-count")
     return count + filters + body + pager(urls.index(kind), page_url, n, total)

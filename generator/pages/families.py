@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 
 from markupsafe import Markup
 
+from generator.forms.entities import ENTITY_KINDS
 from generator.load.content import SOURCE_DIR
 from generator.model import urls
-from generator.model.graph import KIND_LABELS, Entity, FileNode, Graph
+from generator.model.graph import Entity, FileNode, Graph
 from generator.pages.about import about_pages
 from generator.pages.assessment import chapters, file_links_html, summary_html
 from generator.pages.context import entry_linker_for, linker_for
@@ -35,13 +36,6 @@ from generator.pages.pages import ALL, Page, reads
 from generator.pages.places import picker_html, prefecture_pages, tasks_html
 from generator.pages.risk_pages import risk_pages
 from generator.pages.status_html import due_soon_html
-
-INDEX_TITLES = {
-    "system": "システム一覧",
-    "itakusaki": "委託先一覧",
-    "teikyosaki": "提供先一覧",
-    "itensaki": "移転先一覧",
-}
 
 
 def home(graph: Graph, options: PageOptions) -> Iterator[Page]:
@@ -130,11 +124,11 @@ def organizations(graph: Graph, options: PageOptions) -> Iterator[Page]:
 
 
 def entities(graph: Graph, options: PageOptions) -> Iterator[Page]:
-    for kind in KIND_LABELS:
-        for n, url in enumerate(index_urls(graph, kind), 1):
-            yield md_page(url, reads(ALL), "index.md.j2", title=INDEX_TITLES[kind] + (f"({n})" if n > 1 else ""),
-                          body=lambda kind=kind, url=url, n=n: entity_index_body(graph, kind, url, n))
-        for entity in graph.sorted_entities(kind):
+    for kind in ENTITY_KINDS.values():
+        for n, url in enumerate(index_urls(graph, kind.key), 1):
+            yield md_page(url, reads(ALL), "index.md.j2", title=kind.index_title + (f"({n})" if n > 1 else ""),
+                          body=lambda kind=kind, url=url, n=n: entity_index_body(graph, kind.key, url, n))
+        for entity in graph.sorted_entities(kind.key):
             yield from _entity(graph, entity)
 
 
@@ -142,7 +136,7 @@ def _entity(graph: Graph, entity: Entity) -> Iterator[Page]:
     for n, url in enumerate(page_urls(entity), 1):
         yield md_page(url, reads(r.assessment.id for r in entity.refs), "entity.md.j2",
                       title=entity.name if n == 1 else f"{entity.name}({n})",
-                      description=f"{KIND_LABELS[entity.kind]}「{entity.name}」が登場する評価書",
+                      description=f"{ENTITY_KINDS[entity.kind].label}「{entity.name}」が登場する評価書",
                       body=lambda url=url, n=n: entity_page_body(graph, entity, url, n))
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.forms.entities import TRANSFEREE
 from generator.pages.html import join, tag
 
 PAD = 10
@@ -76,7 +77,7 @@ def arrow_marker(marker_id: str) -> Markup:
                markerUnits="userSpaceOnUse", orient="auto")
 
 
-def edge(d: str, marker_id: str, linked: bool, source: str, target: str, kind: str = "itensaki",
+def edge(d: str, marker_id: str, linked: bool, source: str, target: str, kind: str = TRANSFEREE.key,
          unknown: bool = False) -> Markup:
     """One arrow; data-source/data-target/data-kind name its ends and flow (for tests and styling)."""
     cls = "pia-flow-edge" + (" pia-flow-edge--linked" if linked else "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.forms.entities import ENTITY_KINDS
 from generator.model import urls
 from generator.model.digest import display_name
 from generator.model.flow import Receiver
@@ -20,7 +21,6 @@ from generator.pages.html import join, tag
 GAP = 12
 WIDE, LEFT, RIGHT = 760, (8, 250), (350, 402)  # width; x and width of each column
 NARROW, INDENT = 340, 30
-FLOW_LABELS = {"itakusaki": "委託先(会社など)", "teikyosaki": "提供先(他の機関)", "itensaki": "移転先(庁内の部署)"}
 
 
 def _source(node: FileNode, w: float) -> list[Line]:
@@ -29,7 +29,8 @@ def _source(node: FileNode, w: float) -> list[Line]:
 
 
 def _receiver(r: Receiver, w: float) -> list[Line]:
-    out = lines(FLOW_LABELS[r.kind], w, SUB, None, "pia-flow-kind")
+    kind = ENTITY_KINDS[r.kind]
+    out = lines(f"{kind.label}({kind.who})", w, SUB, None, "pia-flow-kind")
     out += lines(display_name(r.entity), w, NAME, r.entity.url, "pia-flow-unknown" if r.unknown else "pia-flow-name")
     for a in r.assessments:
         out += lines(f"▶ この部署の評価書: {a.title}", w, SUB, urls.assessment(a.id), "pia-flow-link")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.forms.entities import CONTRACTOR, ENTITY_KINDS, FLOWS, RECIPIENT, SYSTEM, TRANSFEREE
 from generator.load.content import Assessment
 from generator.load.wareki import WDate
 from generator.model import urls
@@ -107,7 +108,7 @@ def file_index_body(graph: Graph, page_url: str, n: int = 1) -> Markup:
         seen, before = seen + len(files), seen
         if seen <= first or before >= last:
             continue
-        lost = {kind: unreadable_files(graph, [a], kind) for kind in ("itakusaki", "teikyosaki", "itensaki")}
+        lost = {kind: unreadable_files(graph, [a], kind) for kind in FLOWS}
 
         for i, node in enumerate(files, before):
             if not first <= i < last:
@@ -117,8 +118,8 @@ def file_index_body(graph: Graph, page_url: str, n: int = 1) -> Markup:
                     link(urls.relative(page_url, node.url), node.name),
                     graph.org_of(a).name,
                     link(urls.relative(page_url, urls.assessment(a.id)), a.title),
-                    _number(node, lost, "itakusaki"),
-                    _number(node, lost, "teikyosaki", "itensaki"),
+                    _number(node, lost, CONTRACTOR.key),
+                    _number(node, lost, RECIPIENT.key, TRANSFEREE.key),
                 ]
             )
     total = sum(len(v) for v in graph.files.values())
@@ -132,9 +133,6 @@ def counts(graph: Graph) -> list[tuple[str, int, str]]:
     return [
         ("団体", len(graph.organizations), urls.index("organizations")),
         ("評価書", len(graph.assessments), urls.index("assessments")),
-        ("システム", len(graph.entities["system"]), urls.index("system")),
+        (SYSTEM.label, len(graph.entities[SYSTEM.key]), urls.index(SYSTEM.key)),
         ("特定個人情報ファイル", sum(len(v) for v in graph.files.values()), urls.index("files")),
-        ("委託先", len(graph.entities["itakusaki"]), urls.index("itakusaki")),
-        ("提供先", len(graph.entities["teikyosaki"]), urls.index("teikyosaki")),
-        ("移転先", len(graph.entities["itensaki"]), urls.index("itensaki")),
-    ]
+    ] + [(ENTITY_KINDS[kind].label, len(graph.entities[kind]), urls.index(kind)) for kind in FLOWS]

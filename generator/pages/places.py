@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.forms.entities import CONTRACTOR
 from generator.load.content import Organization
 from generator.model import urls
 from generator.model.graph import Graph
@@ -73,7 +74,7 @@ def tasks_html(page_url: str) -> Markup:
         card("自分の情報の開示を請求したい", "団体のページの「自分の情報の開示請求」に請求先の窓口があります。",
              "#pick"),
         card("委託先の会社から探す", "会社名の一覧(団体・事務・再委託で絞り込み)",
-             urls.relative(page_url, urls.index("itakusaki"))),
+             urls.relative(page_url, urls.index(CONTRACTOR.key))),
     ]
     return tag("ul", join(items), class_="pia-tasks")
 

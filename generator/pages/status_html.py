@@ -6,7 +6,8 @@ from datetime import date
 
 from markupsafe import Markup
 
-from generator.load.content import REASSESS_YEARS, Assessment
+from generator.forms.dates import REASSESS_YEARS
+from generator.load.content import Assessment
 from generator.load.wareki import WDate
 from generator.model import urls
 from generator.model.graph import Graph

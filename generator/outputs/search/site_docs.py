@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from generator.forms.entities import ENTITY_KINDS
 from generator.load.wareki import WDate
 from generator.model import urls
-from generator.model.graph import KIND_LABELS, Graph
+from generator.model.graph import Graph
 from generator.outputs.search.index import SearchDoc
 from generator.outputs.search.text import plain_text
 
@@ -40,8 +41,9 @@ def page_facts(graph: Graph) -> dict[str, tuple[str, str, str, str, str]]:
         facts[urls.assessment(a.id)] = (a.title, "評価書", org, a.form.name, date)
         for node in graph.files[a.id]:
             facts[node.url] = (f"{node.name}({a.title})", "ファイル", org, a.form.name, date)
-    for kind, label in KIND_LABELS.items():
-        for e in graph.entities[kind].values():
+    for kind in ENTITY_KINDS.values():
+        label = kind.label
+        for e in graph.entities[kind.key].values():
             orgs = "、".join(sorted({graph.org_of(r.assessment).name for r in e.refs}))
             facts[e.url] = (e.name, label, orgs, "", "")
     for org in graph.organizations.values():

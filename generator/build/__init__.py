@@ -1,0 +1,1 @@
+"""Floor 5, build: plan, make in parallel, assemble and publish the site."""
