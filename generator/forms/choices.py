@@ -1,6 +1,7 @@
 """The official <選択肢> and checkbox option lists, as printed in the forms.
 
-Codes (C1…, K1…) follow shared/seed-inventory so that a reviewer can trace each list.
+Codes (C1…, K1…) are the list names used when the forms were transcribed; every list is printed in the
+source texts (content/sources/), where a reviewer can check it.
 Only labels are stored; the printed numbering 1) 2) … is form text.
 """
 
@@ -101,7 +102,7 @@ PROVISION_METHODS = ("情報提供ネットワークシステム", *_MEDIA)  # K
 TRANSFER_METHODS = ("庁内連携システム", *_MEDIA)  # K7
 AUDIT = ("自己点検", "内部監査", "外部監査")  # K8
 
-# 全項目評価書 only (codes of shared/seed-inventory/zenkomoku.md §2).
+# 全項目評価書 only (as printed in content/sources/003_9d35e563d01edcd4.txt).
 THRESHOLD_ZENKOMOKU = (
     "基礎項目評価及び全項目評価の実施が義務付けられる",
     "基礎項目評価及び重点項目評価の実施が義務付けられる(任意に全項目評価を実施)",

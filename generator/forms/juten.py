@@ -1,6 +1,6 @@
 """特定個人情報保護評価書(重点項目評価書), 様式3, item by item.
 
-Order and labels follow the printed form (shared/seed-inventory/juten.md §1).
+Order and labels follow the printed form (e.g. content/sources/000_90e89d9fb19b8cdf.txt).
 """
 
 from __future__ import annotations

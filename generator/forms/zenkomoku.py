@@ -1,6 +1,6 @@
 """特定個人情報保護評価書(全項目評価書), item by item.
 
-Order and labels follow the printed form (shared/seed-inventory/zenkomoku.md §1). Items that
+Order and labels follow the printed form (content/sources/003_9d35e563d01edcd4.txt). Items that
 are the same as in the 重点項目評価書 keep juten.py's English keys; the chapters 別添1–3 and
 Ⅳ–Ⅵ are numbered as the 全項目 form prints them.
 """

@@ -32,7 +32,7 @@ class WDate:
 
     @property
     def wareki(self) -> str:
-        """和暦 text as printed in the forms (令和1年, not 元年, as the seeds write it)."""
+        """和暦 text as printed in the forms (令和1年, not 元年, as the source texts in content/sources/ write it)."""
         era, start = next((name, s) for name, s in ERAS if (self.year, self.month, self.day or 31) >= s)
         text = f"{era}{self.year - start[0] + 1}年{self.month}月"
         return f"{text}{self.day}日" if self.day else text
