@@ -58,11 +58,13 @@ def records() -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def named(node: Any, label: str) -> Iterator[str]:
-    """Every text value under `label` anywhere in `node` (a 判読不能 or 推定 name is not a plain text)."""
+    """Every name under `label` anywhere in `node`: the text, or the value of a {推定: …} (a 判読不能 name has none)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == label and isinstance(value, str):
                 yield value
+            elif key == label and isinstance(value, dict) and isinstance(value.get("推定"), str):
+                yield value["推定"]
             else:
                 yield from named(value, label)
     elif isinstance(node, list):
