@@ -15,17 +15,21 @@ A broken case is `tests/fixtures/broken/<case>/` with `patch.yaml` (what to brea
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.commands.cli import main
 from generator.load.content import load_content
 from generator.load.problems import ContentError
 
@@ -85,6 +89,22 @@ def inside(root: Path) -> Iterator[Path]:
         yield root
     finally:
         os.chdir(before)
+
+
+def run_cli(*args: str, cwd: Path, real: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` in `cwd`: in this process (the same main(), its exit code and output, without
+    starting an interpreter), or with `real` as a subprocess, for the tests that must see the real entry point."""
+    if real:
+        env = {**os.environ, "PYTHONPATH": str(FIXTURES.parent.parent)}
+        return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+                              text=True, encoding="utf-8", check=False)
+    out, err = io.StringIO(), io.StringIO()
+    with inside(cwd), redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def check_lines(root: Path) -> list[str]:

@@ -6,10 +6,8 @@ and read the diff; the tests themselves never write them.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,9 +18,7 @@ from generator.load.content import load_content
 from generator.load.problems import ContentError
 from generator.load.values import Marker, Tick
 
-from .casefiles import BROKEN, MINIMAL, apply, broken_cases, check_lines, inside, make_case
-
-ROOT = Path(__file__).resolve().parent.parent
+from .casefiles import BROKEN, MINIMAL, apply, broken_cases, check_lines, inside, make_case, run_cli
 
 
 def expected_lines(case: str) -> list[str]:
@@ -51,29 +47,22 @@ def test_broken_case_gives_its_one_error(case: str, tmp_path: Path) -> None:
     assert len(lines) == 1, "each broken case breaks exactly one thing"
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--content", "."],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+def run_check(root: Path, real: bool = False) -> subprocess.CompletedProcess[str]:
+    return run_cli("check", "--content", ".", cwd=root, real=real)
 
 
-@pytest.mark.parametrize("case", ["yaml_syntax", "non_utf8", "bom", "too_many_entries", "unknown_org"])
-def test_check_command_prints_the_lines_and_fails(case: str, tmp_path: Path) -> None:
-    result = run_check(make_case(case, tmp_path / case))
+# One case and the valid fixture go through a real `python -m generator` process; the rest call the same main().
+@pytest.mark.parametrize(("case", "real"), [("yaml_syntax", False), ("non_utf8", True), ("bom", False),
+                                            ("too_many_entries", False), ("unknown_org", False)])
+def test_check_command_prints_the_lines_and_fails(case: str, real: bool, tmp_path: Path) -> None:
+    result = run_check(make_case(case, tmp_path / case), real)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [*expected_lines(case), "エラー 1 件 (1 error(s))"]
 
 
 def test_check_command_accepts_the_minimal_fixture(tmp_path: Path) -> None:
-    result = run_check(shutil.copytree(MINIMAL, tmp_path / "minimal"))
+    result = run_check(shutil.copytree(MINIMAL, tmp_path / "minimal"), real=True)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("OK: 団体 2 件、評価書 1 件")
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from generator.commands.new_file import NewFileError, new_assessment, schema_ref
 from generator.outputs.jsonschema_export import SCHEMA_DIR
 
-from .casefiles import MINIMAL, check_lines
+from .casefiles import MINIMAL, check_lines, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,20 +21,12 @@ def content(tmp_path: Path) -> Path:
     return shutil.copytree(MINIMAL, tmp_path / "content")
 
 
-def run_new(content: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "new", "--content", str(content), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+def run_new(content: Path, *args: str, real: bool = False) -> subprocess.CompletedProcess[str]:
+    return run_cli("new", "--content", str(content), *args, cwd=ROOT, real=real)
 
 
 def test_new_writes_the_scaffold(content: Path) -> None:
-    result = run_new(content, "--org", "131032", "--form", "重点項目評価書", "--number", "5")
+    result = run_new(content, "--org", "131032", "--form", "重点項目評価書", "--number", "5", real=True)
     assert result.returncode == 0, result.stderr
     path = content / "assessments" / "131032-5.yaml"
     first, *lines = path.read_text(encoding="utf-8").splitlines()
