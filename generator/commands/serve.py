@@ -43,7 +43,7 @@ def with_banner(app: Callable, state: PreviewState) -> Callable:
     def wrapped(environ: dict, start_response: Callable) -> Iterable[bytes]:
         captured: dict = {}
 
-        def capture(status: str, headers: list, exc_info: object = None) -> Callable:
+        def capture(status: str, headers: list, _exc_info: object = None) -> Callable:
             captured.update(status=status, headers=headers)
             return lambda data: None
 

@@ -5,6 +5,8 @@ Order and labels follow the printed form (e.g. content/sources/000_90e89d9fb19b8
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.forms import choices as C
 from generator.forms.common import (
     annexes,
@@ -61,7 +63,7 @@ def basic_info() -> Field:
             ),
             no="5.",
         ),
-        Field(**{**department().__dict__, "no": "6."}),
+        replace(department(), no="6."),
         text(
             "other_assessors",
             "他の評価実施機関",
@@ -409,7 +411,7 @@ def _disclosure() -> Field:
             ),
         )
     )
-    return Field(**{**base.__dict__, "no": "Ⅳ"})
+    return replace(base, no="Ⅳ")
 
 
 JUTEN = Form(
@@ -426,7 +428,7 @@ JUTEN = Form(
         risk_block(),
         _disclosure(),
         procedure(),
-        Field(**{**changes().__dict__, "no": "(別添2)"}),
+        replace(changes(), no="(別添2)"),
         annexes(),
     ),
 )

@@ -8,7 +8,9 @@ in code, `no` is the printed numbering (「①」, 「4.」) kept apart from the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar, TypeVar
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,7 @@ class Kind:
     """Base of all value kinds; `name` is shown in error messages and the guide."""
 
     name = "値"
+    printed: ClassVar[bool] = False  # may be written {値: …, 原本の表記: …} (the source's own wording kept)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Text(Kind):
     """One line of text (names, short answers)."""
 
     name = "文字列(1行)"
+    printed = True
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Rich(Kind):
     """Free text that keeps paragraphs, line breaks and list items."""
 
     name = "文章(複数行可)"
+    printed = True
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Choice(Kind):
 
     options: tuple[str, ...] = ()
     name = "選択(1つ)"
+    printed = True
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,27 @@ class Repeat(Kind):
     item: str = ""
     max_items: int = 0
     name = "繰り返し(リスト)"
+
+
+KINDS: tuple[type[Kind], ...] = (Text, Url, Rich, Int, Date, Choice, Checks, TextList, RecordItems, Group, Repeat)
+VALUE_KINDS = KINDS[:-2]  # the leaves: every kind but Group and Repeat
+H = TypeVar("H")
+
+
+def _every_subclass(cls: type) -> set[type]:
+    return {sub for direct in cls.__subclasses__() for sub in (direct, *_every_subclass(direct))}
+
+
+def by_kind(handlers: Mapping[type[Kind], H], kinds: tuple[type[Kind], ...] | None = None) -> Callable[[Kind], H]:
+    """A dispatch table with one entry per kind (of `kinds`, default KINDS), checked when the module that declares
+    it is imported: a kind some module does not handle stops the program at start-up, not on some value later."""
+    kinds = KINDS if kinds is None else kinds
+    missing = [k.__name__ for k in kinds if k not in handlers]
+    extra = [k.__name__ for k in handlers if k not in kinds]
+    if missing or extra:
+        raise TypeError(f"by_kind: no handler for {missing}; not a kind here: {extra}")
+    table = dict(handlers)
+    return lambda kind: table[type(kind)]
 
 
 @dataclass(frozen=True)
@@ -177,3 +204,7 @@ def repeat(key: str, label: str, description: str, item: str, *fields: Field,
            no: str = "", max_items: int = 0, **kw) -> Field:
     """Shorthand for a Field of kind Repeat."""
     return Field(key, label, Repeat(fields, item=item, max_items=max_items), description, no=no, **kw)
+
+
+if _every_subclass(Kind) != set(KINDS):  # a kind defined above must be listed in KINDS (and so handled everywhere)
+    raise TypeError(f"forms/spec.py: KINDS misses {sorted(c.__name__ for c in _every_subclass(Kind) - set(KINDS))}")

@@ -7,6 +7,8 @@ are the same as in the 重点項目評価書 keep juten.py's English keys; the c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.forms import choices as C
 from generator.forms.common import (
     annexes,
@@ -36,14 +38,14 @@ OTHER_RISKS = "その他のリスク及びそのリスクに対する措置"
 
 def numbered(spec: Field, no: str) -> Field:
     """The same item printed under another number."""
-    return Field(**{**spec.__dict__, "no": no})
+    return replace(spec, no=no)
 
 
 def replaced(spec: Field, *subs: Field) -> Field:
     """A group with some sub-items replaced by English key (same item, 全項目 wording)."""
     by_key = {s.key: s for s in subs}
     fields = tuple(by_key.get(f.key, f) for f in spec.kind.fields)
-    return Field(**{**spec.__dict__, "kind": type(spec.kind)(fields)})
+    return replace(spec, kind=replace(spec.kind, fields=fields))  # a Repeat keeps its item and max_items
 
 
 def other() -> Field:
@@ -206,10 +208,10 @@ def outsourcing_risk() -> Field:
               C.SUBCONTRACTOR_ASSURANCE, "具体的な方法"),
         other(),
     )
-    return Field(**{**spec.__dict__, "description": (
+    return replace(spec, description=(
         "委託に関するリスクと措置。様式では「委託先による特定個人情報の不正入手・不正な使用に関するリスク」「委託先による"
         "特定個人情報の不正な提供に関するリスク」「委託先による特定個人情報の保管・消去に関するリスク」「委託契約終了後の"
-        "不正な使用等のリスク」「再委託に関するリスク」の5つの見出しの下に一つの措置群として印字される。")})
+        "不正な使用等のリスク」「再委託に関するリスク」の5つの見出しの下に一つの措置群として印字される。"))
 
 
 def risk_block() -> Field:

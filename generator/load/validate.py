@@ -29,6 +29,7 @@ from generator.forms.spec import (
     Text,
     TextList,
     Url,
+    by_kind,
 )
 from generator.load.limits import MAX_INT_DIGITS
 from generator.load.problems import Problem
@@ -83,20 +84,7 @@ class Walker:
         return self.plain(spec.kind, spec, node, item)
 
     def plain(self, kind: Kind, spec: Field, node: yaml.Node, item: str) -> Any:
-        handler = {
-            Text: self.text,
-            Url: self.url,
-            Rich: self.rich,
-            Int: self.integer,
-            Date: self.date,
-            Choice: self.choice,
-            Checks: self.checks,
-            TextList: self.text_list,
-            RecordItems: self.record_items,
-            Group: self.group,
-            Repeat: self.repeat,
-        }[type(kind)]
-        return handler(spec, node, item)
+        return READERS(kind)(self, spec, node, item)
 
     # -- markers -------------------------------------------------------------------------
     def marker(self, spec: Field, node: yaml.MappingNode, item: str) -> Marker | None:
@@ -194,7 +182,7 @@ class Walker:
         fields = self.mapping(node, item, (READ_VALUE, PRINTED))
         if fields is None:
             return None
-        if not isinstance(spec.kind, (Text, Rich, Choice)):
+        if not spec.kind.printed:
             self.error(node, item, f"「{PRINTED}」は文字列・選択肢・チェックの選択肢・項目のまとまりに付けられます",
                        f"'{PRINTED}' applies to text, choices, checkbox options and groups")
             return None
@@ -514,3 +502,18 @@ _EN = {
     "文字列": "text",
     "括弧内の記載": "text",
 }
+
+
+READERS = by_kind({
+    Text: Walker.text,
+    Url: Walker.url,
+    Rich: Walker.rich,
+    Int: Walker.integer,
+    Date: Walker.date,
+    Choice: Walker.choice,
+    Checks: Walker.checks,
+    TextList: Walker.text_list,
+    RecordItems: Walker.record_items,
+    Group: Walker.group,
+    Repeat: Walker.repeat,
+})

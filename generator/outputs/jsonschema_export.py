@@ -10,12 +10,29 @@ a 推定 (`{推定: value, 根拠: …}`) or a 判読不能/非公表 marker may
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator.forms import FORMS
 from generator.forms.meta import ORGANIZATION
-from generator.forms.spec import Checks, Choice, Date, Field, Group, Int, RecordItems, Repeat, Rich, Text, TextList
+from generator.forms.spec import (
+    VALUE_KINDS,
+    Checks,
+    Choice,
+    Date,
+    Field,
+    Group,
+    Int,
+    Kind,
+    RecordItems,
+    Repeat,
+    Rich,
+    Text,
+    TextList,
+    Url,
+    by_kind,
+)
 from generator.load.content import assessment_root
 from generator.load.values import EVIDENCE, INFERRED, LOST, PARTIAL, PRINTED, READ_VALUE, UNTICKED
 
@@ -62,7 +79,7 @@ class _Builder:
             {"$ref": f"#/$defs/inferred:{name}"},
             {"$ref": f"#/$defs/marker:{name}"},
         ]
-        if isinstance(spec.kind, (Text, Rich, Choice)):
+        if spec.kind.printed:
             options.append(_printed({"$ref": f"#/$defs/{name}"}))
         if not spec.required or isinstance(spec.kind, Repeat):
             options.append({"type": "null"})
@@ -103,34 +120,38 @@ class _Builder:
 _LEAF_NAMES = {Text: "text", Rich: "rich", Int: "integer", Date: "date", TextList: "text_list"}
 
 
+def _record_items(kind: RecordItems) -> dict[str, Any]:
+    named = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["項目"],
+        "properties": {
+            "グループ": {"type": ["string", "number", "null"]},
+            "項目": {"type": "array", "items": SCALAR},
+        },
+    }
+    return {"anyOf": [{"type": "array", "items": SCALAR}, {"type": "array", "items": named}]}
+
+
+def _one_line(kind: Text) -> dict[str, Any]:
+    return {**SCALAR, "pattern": "^\\s*[^\\n]*\\s*$"}  # one line once trimmed
+
+
+LEAVES: Callable[[Kind], Callable[[Any], dict[str, Any]]] = by_kind({
+    Text: _one_line,
+    Url: _one_line,
+    Rich: lambda kind: dict(SCALAR),
+    Int: lambda kind: {"type": ["integer", "string"], "minimum": 0, "pattern": f"^\\s*{_D}+\\s*$"},
+    Date: lambda kind: {"type": "string", "pattern": DATE_PATTERN},
+    Choice: lambda kind: {"enum": list(kind.options)},
+    Checks: lambda kind: {"type": "array", "uniqueItems": True, "items": _tick(kind)},
+    TextList: lambda kind: {"type": "array", "items": SCALAR},
+    RecordItems: _record_items,
+}, VALUE_KINDS)
+
+
 def _leaf(spec: Field) -> dict[str, Any]:
-    kind = spec.kind
-    if isinstance(kind, Text):
-        return {**SCALAR, "pattern": "^\\s*[^\\n]*\\s*$"}  # one line once trimmed
-    if isinstance(kind, Rich):
-        return dict(SCALAR)
-    if isinstance(kind, Int):
-        return {"type": ["integer", "string"], "minimum": 0, "pattern": f"^\\s*{_D}+\\s*$"}
-    if isinstance(kind, Date):
-        return {"type": "string", "pattern": DATE_PATTERN}
-    if isinstance(kind, Choice):
-        return {"enum": list(kind.options)}
-    if isinstance(kind, Checks):
-        return {"type": "array", "uniqueItems": True, "items": _tick(kind)}
-    if isinstance(kind, TextList):
-        return {"type": "array", "items": SCALAR}
-    if isinstance(kind, RecordItems):
-        named = {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["項目"],
-            "properties": {
-                "グループ": {"type": ["string", "number", "null"]},
-                "項目": {"type": "array", "items": SCALAR},
-            },
-        }
-        return {"anyOf": [{"type": "array", "items": SCALAR}, {"type": "array", "items": named}]}
-    raise TypeError(f"no schema for {type(kind).__name__}")  # a new Kind needs a line here
+    return LEAVES(spec.kind)(spec.kind)
 
 
 def _tick(kind: Checks) -> dict[str, Any]:

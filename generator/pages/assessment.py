@@ -21,8 +21,6 @@ from generator.pages.status_html import ended_note, status_rows
 from generator.pages.timeline import timeline_html
 from generator.pages.value_html import marker_html
 
-META_KEYS = ("organization", "form", "form_version", "source", "ended")
-
 
 def form_fields(a: Assessment) -> tuple[Field, ...]:
     return a.form.root.kind.fields

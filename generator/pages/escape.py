@@ -23,10 +23,6 @@ def esc(value: object) -> Markup:
     return Markup(str(value).translate(_TABLE))
 
 
-def esc_lines(value: str) -> Markup:
-    """Escaped text whose line breaks stay visible (for one-paragraph values)."""
-    return Markup("<br>").join(esc(line) for line in value.split("\n"))
-
 
 def attr(value: object) -> Markup:
     """Escaped text for an HTML attribute value: Markdown never looks inside a tag, so

@@ -4,7 +4,6 @@ order of the official form, with its printed number and label."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -16,15 +15,6 @@ from generator.pages.html import join, link, tag
 from generator.pages.value_html import Linker, evidence_html, marker_html, partial_html, value_html
 
 MAX_HEADING = 6
-
-
-@dataclass(frozen=True)
-class Section:
-    """A rendered chapter: its heading text, anchor id and HTML body."""
-
-    heading: str
-    anchor: str
-    body: Markup
 
 
 def _is_leaf(spec: Field) -> bool:

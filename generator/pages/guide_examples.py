@@ -6,11 +6,27 @@ Rendered as small YAML snippets exactly as a clerk would type them (checked by t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from generator.forms.spec import Checks, Choice, Date, Field, Group, Int, RecordItems, Repeat, Rich, TextList, Url
+from generator.forms.spec import (
+    Checks,
+    Choice,
+    Date,
+    Field,
+    Group,
+    Int,
+    Kind,
+    RecordItems,
+    Repeat,
+    Rich,
+    Text,
+    TextList,
+    Url,
+    by_kind,
+)
 
 SAMPLE_TEXT = "○○○○"
 SAMPLE_RICH = "○○○○。\n△△△△。\n"
@@ -21,24 +37,27 @@ def example_value(spec: Field) -> Any:
     """What a filled-in value of `spec` looks like."""
     if spec.example is not None:
         return spec.example
-    kind = spec.kind
-    if isinstance(kind, (Group, Repeat)):
-        entry = {sub.label: NESTED for sub in kind.fields}
-        return [entry] if isinstance(kind, Repeat) else entry
-    if isinstance(kind, Choice):
-        return kind.options[0]
-    if isinstance(kind, Checks):
-        plain = [o for o in kind.options if o not in kind.with_text][:1]
-        return plain + [{o: SAMPLE_TEXT} for o in kind.with_text[:1]]
-    samples = {
-        Rich: SAMPLE_RICH,
-        Int: 1,
-        Date: "令和5年4月3日",
-        TextList: [f"{SAMPLE_TEXT}ファイル"],
-        RecordItems: ["個人番号", "氏名", "住所"],
-        Url: "https://www.city.example.lg.jp/",
-    }
-    return samples.get(type(kind), SAMPLE_TEXT)
+    return EXAMPLES(spec.kind)(spec.kind)
+
+
+def _checks(kind: Checks) -> list[Any]:
+    plain = [o for o in kind.options if o not in kind.with_text][:1]
+    return plain + [{o: SAMPLE_TEXT} for o in kind.with_text[:1]]
+
+
+EXAMPLES: Callable[[Kind], Callable[[Any], Any]] = by_kind({
+    Group: lambda kind: {sub.label: NESTED for sub in kind.fields},
+    Repeat: lambda kind: [{sub.label: NESTED for sub in kind.fields}],
+    Choice: lambda kind: kind.options[0],
+    Checks: _checks,
+    Text: lambda kind: SAMPLE_TEXT,
+    Rich: lambda kind: SAMPLE_RICH,
+    Int: lambda kind: 1,
+    Date: lambda kind: "令和5年4月3日",
+    TextList: lambda kind: [f"{SAMPLE_TEXT}ファイル"],
+    RecordItems: lambda kind: ["個人番号", "氏名", "住所"],
+    Url: lambda kind: "https://www.city.example.lg.jp/",
+})
 
 
 def example_yaml(spec: Field) -> str:

@@ -4,10 +4,25 @@ items, dates in 和暦, markers (推定 / 判読不能 / 非公表) visibly dist
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
-from generator.forms.spec import Checks, Choice, Date, Field, Int, RecordItems, Text, TextList
+from generator.forms.spec import (
+    VALUE_KINDS,
+    Checks,
+    Choice,
+    Date,
+    Field,
+    Int,
+    Kind,
+    RecordItems,
+    Rich,
+    Text,
+    TextList,
+    Url,
+    by_kind,
+)
 from generator.load.values import INFERRED, UNREADABLE, Marker, RecordGroup, Tick
 from generator.load.wareki import WDate
 from generator.pages.html import join, rich_text, tag, ul
@@ -86,22 +101,36 @@ def value_html(spec: Field, value: object, linker: Linker) -> Markup:
         return EMPTY if not isinstance(spec.kind, Checks) else tag("span", "チェックなし", class_="pia-empty")
     if isinstance(value, Marker):
         return marker_html(value, spec, linker)
-    kind = spec.kind
-    if isinstance(kind, Choice):
-        return tag("span", value, class_="pia-choice") + printed_html(getattr(value, "printed", None))
-    if isinstance(kind, Checks):
-        return ul([_tick(t) for t in value], class_="pia-checks")
-    if isinstance(kind, Date) and isinstance(value, WDate):
-        return tag("time", value.wareki, datetime=value.iso)
-    if isinstance(kind, Int):
-        return tag("span", f"{value:,}")
-    if isinstance(kind, TextList):
-        return ul([_linked(spec, v, linker) for v in value], class_="pia-plain-list")
-    if isinstance(kind, RecordItems):
-        return record_items_html(value)
-    if isinstance(kind, Text):
-        return _linked(spec, str(value), linker) + printed_html(getattr(value, "printed", None))
-    return rich_text(str(value)) + printed_html(getattr(value, "printed", None))
+    return SHOW(spec.kind)(spec, value, linker)
+
+
+def _printed(value: object) -> Markup:
+    return printed_html(getattr(value, "printed", None))
+
+
+def _text(spec: Field, value: object, linker: Linker) -> Markup:
+    return _linked(spec, str(value), linker) + _printed(value)
+
+
+def _rich(spec: Field, value: object, linker: Linker) -> Markup:
+    return rich_text(str(value)) + _printed(value)
+
+
+def _date(spec: Field, value: object, linker: Linker) -> Markup:
+    return tag("time", value.wareki, datetime=value.iso) if isinstance(value, WDate) else _rich(spec, value, linker)
+
+
+SHOW: Callable[[Kind], Callable[[Field, Any, Linker], Markup]] = by_kind({
+    Text: _text,
+    Url: _text,
+    Rich: _rich,
+    Int: lambda spec, value, linker: tag("span", f"{value:,}"),
+    Date: _date,
+    Choice: lambda spec, value, linker: tag("span", value, class_="pia-choice") + _printed(value),
+    Checks: lambda spec, value, linker: ul([_tick(t) for t in value], class_="pia-checks"),
+    TextList: lambda spec, value, linker: ul([_linked(spec, v, linker) for v in value], class_="pia-plain-list"),
+    RecordItems: lambda spec, value, linker: record_items_html(value),
+}, VALUE_KINDS)
 
 
 def _tick(t: Tick) -> Markup:

@@ -11,9 +11,26 @@ and a source wording that differs from the form adds `"原本の表記"`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from generator.forms.spec import Checks, Field, Group, RecordItems, Repeat, TextList, children
+from generator.forms.spec import (
+    Checks,
+    Choice,
+    Date,
+    Field,
+    Group,
+    Int,
+    Kind,
+    RecordItems,
+    Repeat,
+    Rich,
+    Text,
+    TextList,
+    Url,
+    by_kind,
+    children,
+)
 from generator.load.content import Assessment, Organization, assessment_root
 from generator.load.values import (
     EVIDENCE,
@@ -44,28 +61,40 @@ def date_json(value: WDate) -> dict[str, str]:
 
 def value_json(spec: Field, value: Any) -> Any:
     """JSON of one item's value (any kind), following `spec`."""
-    kind = spec.kind
     if isinstance(value, Marker):
         return marker_json(spec, value)
     if value is None:
-        return [] if isinstance(kind, Repeat) else None
-    if isinstance(kind, Group):
-        return record_json(kind.fields, value)
-    if isinstance(kind, Repeat):
-        entries = [record_json(kind.fields, entry) for entry in value]
-        marker = record_marker(value)
-        return inferred_json(marker, entries) if marker else entries
+        return [] if isinstance(spec.kind, Repeat) else None
     if isinstance(value, Printed):
         return {READ_VALUE: str(value), PRINTED: value.printed}
     if isinstance(value, WDate):
         return date_json(value)
-    if isinstance(kind, Checks):
-        return [_tick(t) for t in value]
-    if isinstance(kind, TextList):
-        return list(value)
-    if isinstance(kind, RecordItems):
-        return [_group(g) for g in value]
+    return JSON_OF(spec.kind)(spec, value)
+
+
+def _repeat_json(spec: Field, value: Any) -> Any:
+    entries = [record_json(spec.kind.fields, entry) for entry in value]
+    marker = record_marker(value)
+    return inferred_json(marker, entries) if marker else entries
+
+
+def _as_is(spec: Field, value: Any) -> Any:
     return value
+
+
+JSON_OF: Callable[[Kind], Callable[[Field, Any], Any]] = by_kind({
+    Group: lambda spec, value: record_json(spec.kind.fields, value),
+    Repeat: _repeat_json,
+    Checks: lambda spec, value: [_tick(t) for t in value],
+    TextList: lambda spec, value: list(value),
+    RecordItems: lambda spec, value: [_group(g) for g in value],
+    Text: _as_is,
+    Url: _as_is,
+    Rich: _as_is,
+    Int: _as_is,
+    Date: _as_is,  # a WDate is handled above; a date the YAML left as text stays text
+    Choice: _as_is,
+})
 
 
 def marker_json(spec: Field, marker: Marker) -> dict[str, Any]:

@@ -12,6 +12,7 @@ only read values); `{"判読不能" | "非公表": reason, "記載": what was re
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from generator.forms import FORMS
@@ -23,11 +24,14 @@ from generator.forms.spec import (
     Form,
     Group,
     Int,
+    Kind,
     RecordItems,
     Repeat,
     Rich,
     Text,
     TextList,
+    Url,
+    by_kind,
 )
 from generator.load.content import assessment_root
 from generator.load.values import EVIDENCE, INFERRED, LOST, PARTIAL, PRINTED, READ_VALUE, UNTICKED
@@ -66,34 +70,30 @@ class _Builder:
         self.prefix, self.defs = prefix, defs
 
     def value(self, spec: Field, path: str) -> dict[str, Any]:
-        kind = spec.kind
-        if isinstance(kind, (Group, Repeat)):
-            name = f"{self.prefix}.{path}"
-            props = {f.label: self.field(f, f"{path}.{f.key}") for f in kind.fields} | {PRINTED: STRING}
-            obj = {"type": "object", "additionalProperties": False, "required": [f.label for f in kind.fields],
-                   "properties": props}
-            self.defs[f"{name}.read"] = {**obj, "required": []}  # what was read of a 判読不能 group or entry
-            if isinstance(kind, Repeat):
-                self.defs[f"{name}.entry"] = obj
-                entry = self.alternatives({"$ref": f"#/$defs/{name}.entry"}, {"$ref": f"#/$defs/{name}.read"})
-                obj = {"type": "array", "items": entry, **({"maxItems": kind.max_items} if kind.max_items else {})}
-            self.defs[name] = obj
-            return {"$ref": f"#/$defs/{name}"}
-        if isinstance(kind, Choice):
-            return self.shared("choice", kind.options, {"enum": list(kind.options)})
-        if isinstance(kind, Checks):
-            return self.shared("checks", kind.options, {"type": "array", "items": {
-                "type": "object", "additionalProperties": False, "required": [TICK_LABEL, TICK_TEXT],
-                "properties": {TICK_LABEL: {"enum": list(kind.options)}, TICK_TEXT: {"type": ["string", "null"]},
-                               INFERRED: {"const": True}, EVIDENCE: STRING, PRINTED: STRING},
-                "dependentRequired": {INFERRED: [EVIDENCE], EVIDENCE: [INFERRED]}}})
-        if isinstance(kind, Date):
-            return {"$ref": "#/$defs/date"}
-        if isinstance(kind, RecordItems):
-            return {"$ref": "#/$defs/recordItems"}
-        if isinstance(kind, TextList):
-            return {"type": "array", "items": STRING}
-        return {"type": "integer"} if isinstance(kind, Int) else STRING
+        return SCHEMA_OF(spec.kind)(self, spec.kind, path)
+
+    def structure(self, kind: Group | Repeat, path: str) -> dict[str, Any]:
+        name = f"{self.prefix}.{path}"
+        props = {f.label: self.field(f, f"{path}.{f.key}") for f in kind.fields} | {PRINTED: STRING}
+        obj = {"type": "object", "additionalProperties": False, "required": [f.label for f in kind.fields],
+               "properties": props}
+        self.defs[f"{name}.read"] = {**obj, "required": []}  # what was read of a 判読不能 group or entry
+        if isinstance(kind, Repeat):
+            self.defs[f"{name}.entry"] = obj
+            entry = self.alternatives({"$ref": f"#/$defs/{name}.entry"}, {"$ref": f"#/$defs/{name}.read"})
+            obj = {"type": "array", "items": entry, **({"maxItems": kind.max_items} if kind.max_items else {})}
+        self.defs[name] = obj
+        return {"$ref": f"#/$defs/{name}"}
+
+    def choice(self, kind: Choice, path: str) -> dict[str, Any]:
+        return self.shared("choice", kind.options, {"enum": list(kind.options)})
+
+    def checks(self, kind: Checks, path: str) -> dict[str, Any]:
+        return self.shared("checks", kind.options, {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": [TICK_LABEL, TICK_TEXT],
+            "properties": {TICK_LABEL: {"enum": list(kind.options)}, TICK_TEXT: {"type": ["string", "null"]},
+                           INFERRED: {"const": True}, EVIDENCE: STRING, PRINTED: STRING},
+            "dependentRequired": {INFERRED: [EVIDENCE], EVIDENCE: [INFERRED]}}})
 
     def shared(self, kind: str, options: tuple[str, ...], schema: dict[str, Any]) -> dict[str, Any]:
         """One definition per option list (the same list recurs across items and forms)."""
@@ -106,7 +106,7 @@ class _Builder:
         value = self.value(spec, path)
         read = {"$ref": f"{value['$ref']}.read"} if isinstance(spec.kind, Group) else value
         options = self.alternatives(value, read)["anyOf"]
-        if isinstance(spec.kind, (Text, Rich, Choice)):
+        if spec.kind.printed:
             options.append({"type": "object", "additionalProperties": False, "required": [READ_VALUE, PRINTED],
                             "properties": {READ_VALUE: value, PRINTED: STRING}})
         nullable = not spec.required and not isinstance(spec.kind, Repeat)
@@ -159,3 +159,22 @@ def described_values(node: Any) -> Any:
             if spec is not None and not (isinstance(spec, dict) and ("title" in spec or "description" in spec)):
                 props[key.name] = k.described(key, spec)
     return out
+
+
+def _fixed(schema: dict[str, Any]) -> Callable[[_Builder, Kind, str], dict[str, Any]]:
+    return lambda builder, kind, path: schema
+
+
+SCHEMA_OF: Callable[[Kind], Callable[[_Builder, Any, str], dict[str, Any]]] = by_kind({
+    Group: _Builder.structure,
+    Repeat: _Builder.structure,
+    Choice: _Builder.choice,
+    Checks: _Builder.checks,
+    Date: _fixed({"$ref": "#/$defs/date"}),
+    RecordItems: _fixed({"$ref": "#/$defs/recordItems"}),
+    TextList: _fixed({"type": "array", "items": STRING}),
+    Int: _fixed({"type": "integer"}),
+    Text: _fixed(STRING),
+    Url: _fixed(STRING),
+    Rich: _fixed(STRING),
+})
