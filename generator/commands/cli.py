@@ -17,7 +17,7 @@ from generator.load.content import load_content
 from generator.load.limits import MAX_ERRORS_SHOWN
 from generator.load.problems import ContentError
 from generator.model.stats import assessment_stats, marker_lines, provenance_table
-from generator.outputs.jsonschema_export import write_schemas
+from generator.outputs.jsonschema_export import SCHEMA_DIR, dump, schemas
 from generator.outputs.search.synonyms import load_synonyms
 from generator.pages.guide import GUIDE_NAME, guide_text
 
@@ -116,8 +116,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    """Write the JSON Schemas of the forms to generator/schemas/."""
-    for path in write_schemas():
+    """Write the JSON Schemas of the forms to generator/schemas/ (what editors validate content/ against)."""
+    SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
+    for name, schema in sorted(schemas().items()):
+        path = SCHEMA_DIR / name
+        path.write_text(dump(schema), encoding="utf-8", newline="\n")
         print(f"wrote {os.path.relpath(path)}")
     return 0
 

@@ -248,13 +248,3 @@ def _ordered(value: Any, keep: bool = False) -> Any:
         return [_ordered(v) for v in value]
     return value
 
-
-def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
-    """Write every schema file; returns the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in sorted(schemas().items()):
-        path = folder / name
-        path.write_text(dump(schema), encoding="utf-8", newline="\n")
-        written.append(path)
-    return written

@@ -39,7 +39,6 @@ from generator.outputs.opendata import keys as k
 from generator.outputs.opendata.records import GROUP_ITEMS, GROUP_NAME, TICK_LABEL, TICK_TEXT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-FORM_IDS = {"重点項目評価書": "juten", "全項目評価書": "zenkomoku"}
 NULL = {"type": "null"}
 STRING = {"type": "string"}
 COMMON = {
@@ -60,7 +59,8 @@ COMMON = {
 
 
 def form_id(form: Form) -> str:
-    return FORM_IDS.get(form.name, f"form{list(FORMS).index(form.name)}")
+    """The prefix of a form's definitions: its 様式 code as printed (様式3), one per form."""
+    return form.code
 
 
 class _Builder:

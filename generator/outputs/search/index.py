@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.forms import FORMS as FORM_SPECS
+from generator.forms.entities import ENTITY_KINDS, FLOWS, SYSTEM
 from generator.outputs.search.ids import ID_BITS, doc_ids, fnv1a, pow2_at_least
 from generator.outputs.search.postings import Postings, page_terms
 from generator.outputs.search.shards import UNREADABLE, facet_table, lexicon, meta_bits, org_names, to_json, wareki
@@ -20,8 +22,9 @@ from generator.outputs.search.synonyms import load_synonyms
 from generator.outputs.search.tokenize import runs, shown
 from generator.outputs.search.units import CHUNK, OVERLAP, chunks, head_lines
 
-KINDS = ("評価書", "システム", "ファイル", "委託先", "提供先", "移転先", "団体", "ページ")
-FORMS = ("", "重点項目評価書", "全項目評価書", "基礎項目評価書")
+# What a result is, in the order the facets list them (the worker reads this order from the manifest).
+KINDS = ("評価書", SYSTEM.label, "ファイル", *(ENTITY_KINDS[kind].label for kind in FLOWS), "団体", "ページ")
+FORMS = ("", *FORM_SPECS)  # "" for pages of no form
 SITE_DIR = "assets/pia-search/"
 ASSET_DIR = Path(__file__).resolve().parents[3] / "theme" / "assets" / "pia-search"
 CONTENT_DIR = Path(__file__).resolve().parents[3] / "content"

@@ -9,7 +9,6 @@
 if (!self.PiaText) importScripts("tokenize.js", "store.js", "text.js");
 
 var T = self.PiaTokenize, S = self.PiaStore, X = self.PiaText;
-var KIND_ORDER = ["評価書", "システム", "ファイル", "委託先", "提供先", "移転先", "団体", "ページ"];
 var GROUPS = ["kind", "form", "org"];
 var VERIFY_ALL = 150;  // up to this many unsure pages are all verified (exact count); beyond, in rank order
 var CONCURRENCY = 6;
@@ -258,7 +257,7 @@ function facets(hits, filters) {
       if (passes(h, filters, g)) values(h, g).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
     });
     out[g] = Object.keys(counts).map(function (v) { return [v, counts[v]]; }).sort(function (a, b) {
-      if (g === "kind") return KIND_ORDER.indexOf(a[0]) - KIND_ORDER.indexOf(b[0]);
+      if (g === "kind") return manifest.kinds.indexOf(a[0]) - manifest.kinds.indexOf(b[0]);  // the index's order
       return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
     });
   });
