@@ -21,15 +21,15 @@ def _first(kind: str) -> str:
 
 
 def _pages() -> dict[str, str]:
-    juten = next(a for a in GRAPH.assessments if a.form.name == "重点項目評価書")
-    zenkomoku = next((a for a in GRAPH.assessments if a.form.name == "全項目評価書"), juten)
+    priority = next(a for a in GRAPH.assessments if a.form.name == "重点項目評価書")
+    full = next((a for a in GRAPH.assessments if a.form.name == "全項目評価書"), priority)
     pages = {
         "home": urls.HOME,
         "organization": urls.organization("012033"),
-        "juten": urls.assessment(juten.id),
-        "zenkomoku": urls.assessment(zenkomoku.id),
+        "priority": urls.assessment(priority.id),
+        "full": urls.assessment(full.id),
         "system": _first("system"),
-        "file": GRAPH.files[juten.id][0].url,
+        "file": GRAPH.files[priority.id][0].url,
         "contractor": _first("contractor"),
         "transferee": _first("transferee"),
     }

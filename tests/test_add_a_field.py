@@ -15,7 +15,7 @@ import pytest
 from generator.commands.scaffold import scaffold
 from generator.forms import FORMS
 from generator.forms.common import text
-from generator.forms.juten import JUTEN
+from generator.forms.priority import PRIORITY
 from generator.forms.spec import Form
 from generator.load.content import load_content
 from generator.load.problems import ContentError
@@ -34,7 +34,7 @@ AID = "012033-3"
 
 
 def with_new_item(form: Form) -> Form:
-    """`form` with NEW as the last item of Ⅰ 基本情報 (what an engineer writes in forms/juten.py)."""
+    """`form` with NEW as the last item of Ⅰ 基本情報 (what an engineer writes in forms/priority.py)."""
     basic = form.root.child("basic_info")
     grown = replace(basic, kind=replace(basic.kind, fields=(*basic.kind.fields, NEW)))
     fields = tuple(grown if f.key == "basic_info" else f for f in form.root.kind.fields)
@@ -43,8 +43,8 @@ def with_new_item(form: Form) -> Form:
 
 @pytest.fixture
 def grown_form(monkeypatch: pytest.MonkeyPatch) -> Form:
-    form = with_new_item(JUTEN)
-    monkeypatch.setitem(FORMS, JUTEN.name, form)
+    form = with_new_item(PRIORITY)
+    monkeypatch.setitem(FORMS, PRIORITY.name, form)
     return form
 
 
@@ -80,7 +80,7 @@ def test_a_bad_value_of_the_new_item_is_an_error_with_its_line(grown_form: Form,
 
 def test_the_new_item_is_documented_everywhere(grown_form: Form) -> None:
     assert NEW.label in json.dumps(assessment_schema(), ensure_ascii=False)
-    editors = schemas()[f"{JUTEN.name}.schema.json"]
+    editors = schemas()[f"{PRIORITY.name}.schema.json"]
     assert NEW.label in json.dumps(editors, ensure_ascii=False)
     assert NEW.label in guide_text() and NEW.description in guide_text()
     assert f"  {NEW.label}: " in scaffold(grown_form, "012033", 99, "x.json")

@@ -228,7 +228,7 @@ def test_koshigaya_record_items_in_nine_groups() -> None:
     assert [len(g.items) for g in groups] == [73, 31, 41, 73, 17, 10, 17, 3, 1]
 
 
-def test_minato_zenkomoku_risks_and_third_party_review() -> None:
+def test_minato_full_form_risks_and_third_party_review() -> None:
     r = BY_ID["131032-2"].record
     assert r["form"] == "全項目評価書"
     block = r["risks"][0]

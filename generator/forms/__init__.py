@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from generator.forms.entities import check_marks
-from generator.forms.juten import JUTEN
+from generator.forms.full import FULL
+from generator.forms.priority import PRIORITY
 from generator.forms.spec import Field, Form
-from generator.forms.zenkomoku import ZENKOMOKU
 
-FORMS: dict[str, Form] = {form.name: form for form in (JUTEN, ZENKOMOKU)}
+FORMS: dict[str, Form] = {form.name: form for form in (PRIORITY, FULL)}
 
 for _form in FORMS.values():
     check_marks([spec for _, spec in _form.walk()], _form.name)

@@ -6,7 +6,7 @@ Only labels are stored; the printed numbering 1) 2) … is form text.
 """
 
 TARGET_POPULATION = ("1,000人未満", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満")  # C1
-TARGET_POPULATION_ZENKOMOKU = (*TARGET_POPULATION, "30万人以上")  # C1 of 様式4
+TARGET_POPULATION_FULL = (*TARGET_POPULATION, "30万人以上")  # C1 of 様式4
 LINKAGE_STATUS = ("実施する", "実施しない", "未定")  # C2
 FILE_TYPE = ("システム用ファイル", "その他の電子ファイル(表計算ファイル等)")  # C3
 SUBJECT_COUNT = (
@@ -38,7 +38,7 @@ SUBCONTRACTOR_ASSURANCE = (
 )  # C12
 EFFORT = ("特に力を入れて行っている", "十分に行っている", "十分に行っていない")  # C13
 INCIDENT = ("発生あり", "発生なし")  # C14
-THRESHOLD_JUTEN = (
+THRESHOLD_PRIORITY = (
     "基礎項目評価及び重点項目評価の実施が義務付けられる",
     "基礎項目評価の実施が義務付けられる(任意に重点項目評価を実施)",
     "特定個人情報保護評価の実施が義務付けられない(任意に重点項目評価を実施)",
@@ -103,7 +103,7 @@ TRANSFER_METHODS = ("庁内連携システム", *_MEDIA)  # K7
 AUDIT = ("自己点検", "内部監査", "外部監査")  # K8
 
 # 全項目評価書 only (as printed in content/sources/003_9d35e563d01edcd4.txt).
-THRESHOLD_ZENKOMOKU = (
+THRESHOLD_FULL = (
     "基礎項目評価及び全項目評価の実施が義務付けられる",
     "基礎項目評価及び重点項目評価の実施が義務付けられる(任意に全項目評価を実施)",
     "基礎項目評価の実施が義務付けられる(任意に全項目評価を実施)",

@@ -41,7 +41,7 @@ CASES = [
     ("中間サーバー", {"assessments/012033-3/", "systems/chukan/"}),  # not files/1 (中間 のサーバー)
     ("宛名システム", {"assessments/012033-3/", "systems/atena/"}),
     ("サーバー", {"assessments/012033-3/", "assessments/012033-3/files/1/", "systems/chukan/"}),
-    ("トウキョウ", {"itakusaki/tokyo-data/"}),
+    ("トウキョウ", {"contractors/tokyo-data/"}),
     ("カタカナ", {"guide/"}),  # the page has half-width ｶﾀｶﾅ
     ("ｶﾀｶﾅ半角", {"guide/"}),
     ("HBA", {"systems/atena/", "assessments/131032-2/"}),
@@ -52,18 +52,18 @@ CASES = [
     ("2024", {"assessments/012033-3/", "organizations/312011/"}),  # published date and ２０２４
     ("２０２４年", {"organizations/312011/"}),
     ("2024-03-01", {"assessments/012033-3/"}),
-    ("都", {"itakusaki/tokyo-data/", "teikyosaki/tokyo/"}),
+    ("都", {"contractors/tokyo-data/", "recipients/tokyo/"}),
     ("宛", {"assessments/012033-3/", "systems/atena/"}),
-    ("東京都", {"teikyosaki/tokyo/"}),  # not tokyo-data, which has 東京 and 京都 apart
-    ("東京", {"itakusaki/tokyo-data/", "teikyosaki/tokyo/"}),
+    ("東京都", {"recipients/tokyo/"}),  # not tokyo-data, which has 東京 and 京都 apart
+    ("東京", {"contractors/tokyo-data/", "recipients/tokyo/"}),
     ("宛名 中間サーバー", {"assessments/012033-3/"}),
     ("宛名　中間サーバー", {"assessments/012033-3/"}),  # full-width space
     ("  中間サーバー   宛名  ", {"assessments/012033-3/"}),
-    ("港区 東京", {"itakusaki/tokyo-data/", "teikyosaki/tokyo/"}),  # 団体 is searchable too
-    ("+-*:~^", {"teikyosaki/tokyo/"}),
-    ("~^", {"teikyosaki/tokyo/"}),
-    ("*", {"teikyosaki/tokyo/"}),
-    ("a+b", {"itensaki/shimin/"}),
+    ("港区 東京", {"contractors/tokyo-data/", "recipients/tokyo/"}),  # 団体 is searchable too
+    ("+-*:~^", {"recipients/tokyo/"}),
+    ("~^", {"recipients/tokyo/"}),
+    ("*", {"recipients/tokyo/"}),
+    ("a+b", {"transferees/shimin/"}),
     ("title:宛名", set()),
     ("宛名~2", set()),
     ("+宛名", set()),
@@ -129,7 +129,7 @@ def test_page_data_is_text_not_html(page, site_url):
 def test_links_are_relative(page, site_url):
     search(page, site_url, "鳥取市")
     hrefs = page.eval_on_selector_all(".pia-result__title a", "links => links.map(a => a.getAttribute('href'))")
-    assert sorted(hrefs) == ["../itensaki/shimin/", "../organizations/312011/"]
+    assert sorted(hrefs) == ["../transferees/shimin/", "../organizations/312011/"]
 
 
 def test_facets_narrow_and_count(page, site_url):
@@ -139,10 +139,10 @@ def test_facets_narrow_and_count(page, site_url):
     kind = page.locator("fieldset.pia-facet").filter(has_text="ページの種類")
     assert kind.locator(".pia-facet__label").all_text_contents() == ["委託先1 件", "提供先1 件"]
     page.get_by_label("小樽市").check()
-    assert shown(page, site_url) == {"itakusaki/tokyo-data/"}
+    assert shown(page, site_url) == {"contractors/tokyo-data/"}
     assert "org=" in page.url
     page.reload()
-    assert shown(page, site_url) == {"itakusaki/tokyo-data/"}
+    assert shown(page, site_url) == {"contractors/tokyo-data/"}
     assert page.get_by_label("小樽市").is_checked()
 
 

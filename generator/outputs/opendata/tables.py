@@ -92,7 +92,7 @@ def _nodes(graph: Graph) -> Iterator[FileNode]:
         yield from graph.files[a.id]
 
 
-def _itaku(graph: Graph) -> Iterator[Row]:
+def _entrustments(graph: Graph) -> Iterator[Row]:
     for node in _nodes(graph):
         for i, e in enumerate(entries(get(node.record, "outsourcing", "entrustments")), 1):
             yield {**_file_cells(graph, node), "委託事項番号": str(i), "委託事項": cell(e.get("title")),
@@ -101,7 +101,7 @@ def _itaku(graph: Graph) -> Iterator[Row]:
                    "再委託事項": cell(get(e, "subcontract", "items"))}
 
 
-def _teikyo_iten(graph: Graph) -> Iterator[Row]:
+def _provisions_transfers(graph: Graph) -> Iterator[Row]:
     for node in _nodes(graph):
         for kind, key in (("提供", "provisions"), ("移転", "transfers")):
             for i, r in enumerate(entries(get(node.record, "provision_transfer", key)), 1):
@@ -140,13 +140,13 @@ TABLES = (
         *FILE_COLS, ("委託事項番号", "ファイル内での委託事項の順番"), ("委託事項", "委託事項名"),
         ("委託先", "③/⑥ 委託先名(評価書の表記)"), ("取扱者数", "委託先における取扱者数"),
         ("再委託の有無", "再委託する / 再委託しない"), ("再委託事項", "再委託する事項(改行を含むことがある)"), *PAGE),
-        _itaku, legacy="itaku.csv"),
+        _entrustments, legacy="itaku.csv"),
     Table("provisions-transfers.csv", "提供・移転", "提供先・移転先ごとに1行(ファイルごと)。", (
         *FILE_COLS, ("区分", "提供(他の機関へ) / 移転(同じ機関の他部署へ)"),
         ("番号", "ファイル内での提供先・移転先の順番"),
         ("提供先・移転先", "提供先名・移転先名(評価書の表記)"), ("法令上の根拠", "① 法令上の根拠"),
         ("用途", "② 提供先・移転先における用途"), ("方法", "⑥ 提供・移転の方法(「 / 」区切り)"),
-        ("時期・頻度", "⑦ 時期・頻度"), *PAGE), _teikyo_iten, legacy="teikyo-iten.csv"),
+        ("時期・頻度", "⑦ 時期・頻度"), *PAGE), _provisions_transfers, legacy="teikyo-iten.csv"),
     Table("systems.csv", "システム", "評価書のⅠ 2. のシステムごとに1行。", (
         *FILE_COLS[:4], ("システム番号", "評価書内でのシステムの順番"), ("システムの名称", "① システムの名称"),
         ("他のシステムとの接続", "③ 接続している他のシステム(「 / 」区切り)"),

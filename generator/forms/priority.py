@@ -367,7 +367,7 @@ def procedure() -> Field:
             "基礎項目評価",
             "基礎項目評価の実施日としきい値判断。",
             date("date", "実施日", "基礎項目評価の実施日。", no="①"),
-            choice("threshold", "しきい値判断結果", C.THRESHOLD_JUTEN, "しきい値判断の結果。", no="②"),
+            choice("threshold", "しきい値判断結果", C.THRESHOLD_PRIORITY, "しきい値判断の結果。", no="②"),
             no="1.",
         ),
         group(
@@ -414,7 +414,7 @@ def _disclosure() -> Field:
     return replace(base, no="Ⅳ")
 
 
-JUTEN = Form(
+PRIORITY = Form(
     name=NAME,
     code="様式3",
     versions=(V_2024,),

@@ -1,7 +1,7 @@
 """特定個人情報保護評価書(全項目評価書), item by item.
 
 Order and labels follow the printed form (content/sources/003_9d35e563d01edcd4.txt). Items that
-are the same as in the 重点項目評価書 keep juten.py's English keys; the chapters 別添1–3 and
+are the same as in the 重点項目評価書 keep priority.py's English keys; the chapters 別添1–3 and
 Ⅳ–Ⅵ are numbered as the 全項目 form prints them.
 """
 
@@ -29,7 +29,7 @@ from generator.forms.common import (
     systems,
     text,
 )
-from generator.forms.juten import file_basic, flag
+from generator.forms.priority import file_basic, flag
 from generator.forms.spec import Field, Form, Int, RecordItems, TextList, group, repeat
 
 NAME = "全項目評価書"
@@ -64,7 +64,7 @@ def basic_info() -> Field:
     """Ⅰ 基本情報 (4. 特定個人情報ファイルを取り扱う理由 is 全項目 only; 5.–8. are 重点 4.–7.)."""
     return group(
         "basic_info", "基本情報", "Ⅰ 基本情報。",
-        business(C.TARGET_POPULATION_ZENKOMOKU, "事務の内容の説明。 ※"),
+        business(C.TARGET_POPULATION_FULL, "事務の内容の説明。 ※"),
         systems("2."),
         Field("file_names", "特定個人情報ファイル名", TextList(), "事務で取り扱う特定個人情報ファイルの名称。",
               no="3."),
@@ -336,7 +336,7 @@ def procedure() -> Field:
         "procedure", "評価実施手続", "Ⅵ 評価実施手続。",
         group("basic_assessment", "基礎項目評価", "基礎項目評価の実施日としきい値判断。",
               date("date", "実施日", "基礎項目評価の実施日。", no="①"),
-              choice("threshold", "しきい値判断結果", C.THRESHOLD_ZENKOMOKU, "しきい値判断の結果。", no="②"),
+              choice("threshold", "しきい値判断結果", C.THRESHOLD_FULL, "しきい値判断の結果。", no="②"),
               no="1."),
         group("public_opinion", "国民・住民等からの意見の聴取", "パブリックコメント等による意見の聴取。",
               rich("method", "方法", "意見聴取の方法。", no="①"),
@@ -376,7 +376,7 @@ def _disclosure() -> Field:
     )), "Ⅴ")
 
 
-ZENKOMOKU = Form(
+FULL = Form(
     name=NAME,
     code="様式4",
     versions=("令和7年5月 様式2", "令和6年10月 様式2", "平成30年5月 様式4"),  # as 003's 別添3 names them
