@@ -53,8 +53,9 @@ EVIDENCE_NOTE = {"type": ["string", "number"], "pattern": "\\S",
 PRINTED_NOTE = {"type": ["string", "number"], "description": "原本の表記(様式の文言と違う印字のとき、その印字のまま)。"}
 
 
-class _Builder:
-    """Collects `$defs`: each distinct value schema once, with a marker schema beside it."""
+class _YamlSchema:
+    """The schema of the YAML a clerk writes (editors validate content/ with it). Collects `$defs`: each distinct
+    value schema once, with a marker schema beside it."""
 
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {"note": NOTE, "evidence": EVIDENCE_NOTE, "printed": PRINTED_NOTE}
@@ -220,7 +221,7 @@ def _is_checks(schema: dict[str, Any]) -> bool:
 
 
 def _document(root: Field, title: str) -> dict[str, Any]:
-    builder = _Builder()
+    builder = _YamlSchema()
     ref = builder.group(root.kind.fields, root.key)
     items = builder.defs.pop(ref["$ref"].removeprefix("#/$defs/"))  # the file itself: inline, not a reference
     body = {**items, "properties": {k: v for k, v in items["properties"].items() if k != PRINTED}, **ref}

@@ -63,8 +63,9 @@ def form_id(form: Form) -> str:
     return form.code
 
 
-class _Builder:
-    """Collects one definition per group/repeat of a form; returns field schemas."""
+class _JsonSchema:
+    """The schema of the published JSON (open data), not of the YAML (outputs/jsonschema_export.py). Collects one
+    definition per group/repeat of a form; returns field schemas."""
 
     def __init__(self, prefix: str, defs: dict[str, Any]):
         self.prefix, self.defs = prefix, defs
@@ -125,7 +126,7 @@ def assessment_schema() -> dict[str, Any]:
     defs: dict[str, Any] = dict(COMMON)
     branches = []
     for form in FORMS.values():
-        ref = _Builder(form_id(form), defs).value(assessment_root(form), "record")
+        ref = _JsonSchema(form_id(form), defs).value(assessment_root(form), "record")
         branches.append({"if": {"properties": {k.FORM.name: {"const": form.name}}},
                          "then": {"properties": {k.RECORD_BODY.name: ref, k.FORM_CODE.name: {"const": form.code}}}})
     org = k.closed_object({k.ORG_CODE: {"type": "string", "pattern": r"^\d{6}$"}, k.ORG_NAME: STRING,
@@ -161,15 +162,15 @@ def described_values(node: Any) -> Any:
     return out
 
 
-def _fixed(schema: dict[str, Any]) -> Callable[[_Builder, Kind, str], dict[str, Any]]:
+def _fixed(schema: dict[str, Any]) -> Callable[[_JsonSchema, Kind, str], dict[str, Any]]:
     return lambda builder, kind, path: schema
 
 
-SCHEMA_OF: Callable[[Kind], Callable[[_Builder, Any, str], dict[str, Any]]] = by_kind({
-    Group: _Builder.structure,
-    Repeat: _Builder.structure,
-    Choice: _Builder.choice,
-    Checks: _Builder.checks,
+SCHEMA_OF: Callable[[Kind], Callable[[_JsonSchema, Any, str], dict[str, Any]]] = by_kind({
+    Group: _JsonSchema.structure,
+    Repeat: _JsonSchema.structure,
+    Choice: _JsonSchema.choice,
+    Checks: _JsonSchema.checks,
     Date: _fixed({"$ref": "#/$defs/date"}),
     RecordItems: _fixed({"$ref": "#/$defs/recordItems"}),
     TextList: _fixed({"type": "array", "items": STRING}),
