@@ -19,6 +19,8 @@ SEARCH = "search/"
 GUIDE = "guide/"
 OPEN_DATA = "open-data/"
 RISKS = "risks/"
+ABOUT = "about/"
+ACCESSIBILITY = "accessibility/"
 FEED = "feed.xml"
 CATALOGUE = "data/assessments.json"
 SCHEMA = "data/schema/assessment.schema.json"
@@ -60,6 +62,11 @@ def risk(label_key: str) -> str:
 
 def organization(code: str) -> str:
     return f"organizations/{code}/"
+
+
+def prefecture(code: int) -> str:
+    """The 団体 of one 都道府県 (JIS X 0401 code 1–47)."""
+    return f"organizations/prefectures/{code:02d}/"
 
 
 def entity(kind: str, key: str) -> str:

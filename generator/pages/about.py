@@ -23,7 +23,7 @@ from generator.pages.markdown import md_page
 from generator.pages.pages import ALL, reads
 
 CONFIG = Path(__file__).resolve().parent.parent.parent / "mkdocs.yml"
-ABOUT, ACCESSIBILITY = "about/", "accessibility/"
+ABOUT, ACCESSIBILITY = urls.ABOUT, urls.ACCESSIBILITY
 REQUIRED = ("operator", "contact", "licence", "licence_url", "licence_note", "ppc_url", "accessibility")
 
 

@@ -33,10 +33,6 @@ REGIONS = (("北海道・東北", 1, 7), ("関東", 8, 14), ("中部", 15, 23), 
            ("四国", 36, 39), ("九州・沖縄", 40, 47))
 
 
-def prefecture_url(code: int) -> str:
-    return f"{urls.index('organizations')}prefectures/{code:02d}/"
-
-
 def by_prefecture(graph: Graph) -> dict[int, list[Organization]]:
     """団体 per 都道府県 code, each list in 五十音 order (読み, else the name)."""
     out: dict[int, list[Organization]] = {}
@@ -54,7 +50,7 @@ def picker_html(graph: Graph, page_url: str) -> Markup:
         for code in range(first, last + 1):
             name = PREFECTURES[code - 1]
             if code in found:
-                items.append(link(urls.relative(page_url, prefecture_url(code)), f"{name}({len(found[code])})"))
+                items.append(link(urls.relative(page_url, urls.prefecture(code)), f"{name}({len(found[code])})"))
             else:
                 items.append(tag("span", name, class_="pia-empty", title="収録している団体はまだありません"))
         groups.append(tag("div", tag("h3", region, class_="pia-region") + tag(
@@ -94,7 +90,7 @@ def prefecture_body(graph: Graph, code: int, orgs: list[Organization], page_url:
 def prefecture_pages(graph: Graph, options: Any) -> Iterator[Any]:
     """Page family (pages/families.py FAMILIES): one page per 都道府県 that has 団体 in the portal."""
     for code, orgs in by_prefecture(graph).items():
-        url = prefecture_url(code)
+        url = urls.prefecture(code)
         own = [a.id for a in graph.assessments if a.org_code in {o.code for o in orgs}]
         yield md_page(url, reads([f"org:{o.code}" for o in orgs], own), "index.md.j2",
                       title=f"{PREFECTURES[code - 1]}の団体",
