@@ -6,10 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,8 +21,8 @@ from generator.model.graph import build_graph
 from generator.outputs.opendata.tables import neutralise
 from generator.pages.html import link, tag
 
-from .casefiles import MINIMAL, make_case
-from .conftest import CONTENT, ROOT, serve
+from .casefiles import MINIMAL, make_case, run_cli
+from .conftest import CONTENT, serve
 
 PAYLOAD = ('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
            '<div id="injected">x</div> | a | b | *bold* _em_ [x](javascript:alert(1)) {{ 7*7 }} {% if 1 %}'
@@ -158,12 +156,11 @@ def test_a_url_field_holds_only_web_addresses() -> None:
 # -- --content that is missing, empty, a file, or leads outside -------------------------------------------------
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+def _run(*args: str, cwd: Path, real: bool = False) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, cwd=cwd, real=real)
 
 
+# "missing" runs a real `python -m generator` process; the other kinds call the same main() in this process.
 @pytest.mark.parametrize("kind", ["missing", "empty", "file", "no_assessments"])
 def test_bad_content_folder_is_refused_before_anything_is_written(kind: str, tmp_path: Path) -> None:
     content = tmp_path / "content"
@@ -175,8 +172,8 @@ def test_bad_content_folder_is_refused_before_anything_is_written(kind: str, tmp
         shutil.copytree(MINIMAL / "organizations", content / "organizations")
         (content / "assessments").mkdir()
     before = sorted(p.name for p in tmp_path.iterdir())
-    check = _run("check", "--content", "content", cwd=tmp_path)
-    build = _run("build", "--content", "content", "--site", "out/site", cwd=tmp_path)
+    check = _run("check", "--content", "content", cwd=tmp_path, real=kind == "missing")
+    build = _run("build", "--content", "content", "--site", "out/site", cwd=tmp_path, real=kind == "missing")
     for result in (check, build):
         assert result.returncode == 1, result
         assert "Traceback" not in result.stderr and result.stderr.startswith(("content", "content/assessments")), result
