@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load.values import Marker, RecordGroup, Tick
+from generator.forms.entities import CONTRACTOR, RECIPIENT, SYSTEM, TRANSFEREE, positions
+from generator.forms.spec import Form
+from generator.load.values import Marker, RecordGroup, Tick, at, entries
 from generator.load.wareki import WDate
 from generator.model import urls
 from generator.model.graph import FileNode, Graph
@@ -46,15 +48,15 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def get(record: Any, *path: str) -> Any:
-    for key in path:
-        record = record.get(key) if isinstance(record, dict) else None
-    return record
+def name_of(form: Form, kind: str, entry: dict[str, Any]) -> str:
+    """The CSV cell of the name an entry gives an entity of `kind`."""
+    return cell(entry.get(positions(form)[kind].name_key))
 
 
-def entries(value: Any) -> list[dict[str, Any]]:
-    """Entries of a repeating group; none when a marker stands for the whole list."""
-    return value if isinstance(value, list) else []
+def listed(node: FileNode, kind: str) -> list[dict[str, Any]]:
+    """The file's entries naming `kind` (where they sit is read from the form: forms/entities.py)."""
+    where = positions(node.assessment.form).get(kind)
+    return entries(at(node.record, *where.path)) if where else []
 
 
 @dataclass(frozen=True)
@@ -94,43 +96,44 @@ def _nodes(graph: Graph) -> Iterator[FileNode]:
 
 def _entrustments(graph: Graph) -> Iterator[Row]:
     for node in _nodes(graph):
-        for i, e in enumerate(entries(get(node.record, "outsourcing", "entrustments")), 1):
+        for i, e in enumerate(listed(node, CONTRACTOR.key), 1):
             yield {**_file_cells(graph, node), "委託事項番号": str(i), "委託事項": cell(e.get("title")),
-                   "委託先": cell(e.get("contractor")), "取扱者数": cell(e.get("handler_count")),
-                   "再委託の有無": cell(get(e, "subcontract", "status")),
-                   "再委託事項": cell(get(e, "subcontract", "items"))}
+                   "委託先": name_of(node.assessment.form, CONTRACTOR.key, e), "取扱者数": cell(e.get("handler_count")),
+                   "再委託の有無": cell(at(e, "subcontract", "status")),
+                   "再委託事項": cell(at(e, "subcontract", "items"))}
 
 
 def _provisions_transfers(graph: Graph) -> Iterator[Row]:
     for node in _nodes(graph):
-        for kind, key in (("提供", "provisions"), ("移転", "transfers")):
-            for i, r in enumerate(entries(get(node.record, "provision_transfer", key)), 1):
-                yield {**_file_cells(graph, node), "区分": kind, "番号": str(i), "提供先・移転先": cell(r.get("name")),
+        for kind, key in (("提供", RECIPIENT.key), ("移転", TRANSFEREE.key)):
+            for i, r in enumerate(listed(node, key), 1):
+                yield {**_file_cells(graph, node), "区分": kind, "番号": str(i),
+                       "提供先・移転先": name_of(node.assessment.form, key, r),
                        "法令上の根拠": cell(r.get("legal_basis")), "用途": cell(r.get("purpose")),
                        "方法": cell(r.get("methods")), "時期・頻度": cell(r.get("timing"))}
 
 
 def _systems(graph: Graph) -> Iterator[Row]:
     for a in graph.assessments:
-        for i, (s, ent) in enumerate(zip(entries(get(a.record, "basic_info", "systems")), graph.systems_of[a.id],
-                                         strict=True), 1):
+        where = positions(a.form)[SYSTEM.key]
+        for i, (s, ent) in enumerate(zip(entries(at(a.record, *where.path)), graph.systems_of[a.id], strict=True), 1):
             yield {"団体コード": a.org_code, "団体": graph.org_of(a).name, "評価書ID": a.id, "評価書": a.title,
-                   "システム番号": str(i), "システムの名称": cell(s.get("name")),
+                   "システム番号": str(i), "システムの名称": name_of(a.form, SYSTEM.key, s),
                    "他のシステムとの接続": cell(s.get("connections")), "システムのページ": ent.url if ent else ""}
 
 
 def _files(graph: Graph) -> Iterator[Row]:
     for node in _nodes(graph):
         r = node.record
-        items = get(r, "record_items")
-        yield {**_file_cells(graph, node), "ファイルの種類": cell(get(r, "basic", "file_type")),
-               "対象となる本人の数": cell(get(r, "basic", "subject_count")),
-               "記録される項目": cell(get(r, "basic", "item_count")), "保有開始日": cell(get(r, "basic", "held_since")),
-               "事務担当部署": cell(get(r, "basic", "responsible_division")),
-               "委託の有無": cell(get(r, "outsourcing", "status")),
-               "委託事項数": str(len(entries(get(r, "outsourcing", "entrustments")))),
-               "提供先数": str(len(entries(get(r, "provision_transfer", "provisions")))),
-               "移転先数": str(len(entries(get(r, "provision_transfer", "transfers")))),
+        items = at(r, "record_items")
+        yield {**_file_cells(graph, node), "ファイルの種類": cell(at(r, "basic", "file_type")),
+               "対象となる本人の数": cell(at(r, "basic", "subject_count")),
+               "記録される項目": cell(at(r, "basic", "item_count")), "保有開始日": cell(at(r, "basic", "held_since")),
+               "事務担当部署": cell(at(r, "basic", "responsible_division")),
+               "委託の有無": cell(at(r, "outsourcing", "status")),
+               "委託事項数": str(len(listed(node, CONTRACTOR.key))),
+               "提供先数": str(len(listed(node, RECIPIENT.key))),
+               "移転先数": str(len(listed(node, TRANSFEREE.key))),
                "記録項目数": str(sum(len(g.items) for g in items)) if isinstance(items, tuple) else cell(items)}
 
 
