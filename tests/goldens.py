@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load.content import load_content
 from generator.load.names import normalize
 from generator.model import urls
-from generator.model.graph import build_graph
-from generator.outputs.site import render_site
+
+from . import real_content
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"
@@ -19,8 +18,8 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"
 
 def golden_pages() -> dict[str, str]:
     """Golden file name → rendered Markdown, from the real content/."""
-    graph = build_graph(load_content(ROOT / "content"))
-    pages = render_site(graph)
+    graph = real_content.graph()
+    pages = real_content.rendered()
     nec = next(e for e in graph.entities["contractor"].values() if normalize(e.name) == "日本電気株式会社北海道支社")
     wanted = {
         "assessment-012033-3.md": urls.assessment("012033-3"),

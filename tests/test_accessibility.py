@@ -7,13 +7,11 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.load.content import load_content
 from generator.model import urls
-from generator.model.graph import build_graph
 
-from .conftest import CONTENT
+from . import real_content
 
-GRAPH = build_graph(load_content(CONTENT))
+GRAPH = real_content.graph()
 
 
 def _first(kind: str) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load.content import load_content
 from generator.model import urls
-from generator.model.graph import build_graph
 
-from .conftest import ARTIFACTS, CONTENT
+from . import real_content
+from .conftest import ARTIFACTS
 
-NEC = next(e for e in build_graph(load_content(CONTENT)).entities["contractor"].values()
+NEC = next(e for e in real_content.graph().entities["contractor"].values()
            if e.name == "日本電気株式会社北海道支社")
 
 WIDTHS = {"phone": 390, "desktop": 1280}

@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.content import load_content
 from generator.model import urls
 from generator.model.digest import digest, unreadable_files
-from generator.model.graph import build_graph
 
-from .conftest import CONTENT
+from . import real_content
 from .sitecheck import html_pages, page_url
 
-GRAPH = build_graph(load_content(CONTENT))
+GRAPH = real_content.graph()
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 OTARU_JUKI = next(a for a in GRAPH.assessments if a.id == "012033-1")

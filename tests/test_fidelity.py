@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.load.content import load_content
 from generator.load.values import Marker, Tick
 from generator.model.stats import assessment_stats, marker_lines, provenance_table
 
+from . import real_content
 from .conftest import CONTENT, ROOT
 
 SOURCES = CONTENT / "sources"
@@ -41,7 +41,7 @@ HEADINGS = {
 }
 CHANGE_ROW = re.compile(r"^(<p>)?\s*(平成|令和)[0-9元]+年[0-9]+月[0-9]+日(</p>)?\t")
 ENTRY = re.compile(r"^L(\d+)(?:-(\d+))?\s+(?:「(.+?)」|(消失))(?:\s|$)")
-CONTENT_DATA = load_content(CONTENT)
+CONTENT_DATA = real_content.content()
 BY_ID = {a.id: a for a in CONTENT_DATA.assessments}
 README = (CONTENT / "README.md").read_text(encoding="utf-8")
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from generator.load.content import load_content
-from generator.model.graph import build_graph, outline
+from generator.model.graph import outline
 
-from .conftest import CONTENT
+from . import real_content
 
-GRAPH = build_graph(load_content(CONTENT))
+GRAPH = real_content.graph()
 
 
 def _outline_of(aid: str) -> str:

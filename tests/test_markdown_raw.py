@@ -9,12 +9,8 @@ from datetime import date
 import markdown
 
 from generator.build.markdown_raw import raw_blocks
-from generator.load.content import load_content
-from generator.model.graph import build_graph
-from generator.outputs.site import render_site
-from generator.pages.markdown import PageOptions
 
-from .conftest import CONTENT
+from . import real_content
 
 BASE = ["attr_list", "toc"]
 
@@ -25,7 +21,7 @@ def _html(text: str, extensions: list[str]) -> str:
 
 
 def test_every_page_converts_to_the_same_html_with_the_extension() -> None:
-    pages = render_site(build_graph(load_content(CONTENT)), PageOptions(date(2027, 6, 1)))
+    pages = real_content.rendered(date(2027, 6, 1))
     differing = [path for path, text in pages.items() if path.endswith(".md") and isinstance(text, str)
                  and _html(text, BASE) != _html(text, [*BASE, "generator.build.markdown_raw"])]
     assert differing == []

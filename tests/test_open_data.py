@@ -14,17 +14,15 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.forms.meta import assessment_meta
-from generator.load.content import load_content
 from generator.load.wareki import WDate
 from generator.model import urls
-from generator.model.graph import build_graph
 from generator.outputs.opendata.records import value_json
 from generator.outputs.opendata.tables import TABLES
 
-from .conftest import CONTENT
+from . import real_content
 from .sitecheck import parse
 
-GRAPH = build_graph(load_content(CONTENT))
+GRAPH = real_content.graph()
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

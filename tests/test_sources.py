@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load.content import load_content
 from generator.model import urls
 
+from . import real_content
 from .conftest import CONTENT
 from .sitecheck import parse
 
 
 def test_every_assessment_links_its_source_text_and_the_site_publishes_it(site: Path) -> None:
-    for a in load_content(CONTENT).assessments:
+    for a in real_content.content().assessments:
         name = a.record["source"]
         published = site / urls.source_text(name)
         assert published.read_bytes() == (CONTENT / "sources" / name).read_bytes()

@@ -18,10 +18,11 @@ from generator.model.graph import build_graph
 from generator.model.risks import answers
 from generator.model.status import due_soon, reassessment_due
 
+from . import real_content
 from .conftest import CONTENT
 from .sitecheck import parse, resolve
 
-GRAPH = build_graph(load_content(CONTENT))
+GRAPH = real_content.graph()
 OTARU = "012033"
 TARGET = "目的外の入手が行われるリスク"
 
