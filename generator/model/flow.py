@@ -19,6 +19,7 @@ from itertools import pairwise
 from generator.forms.entities import TRANSFEREE
 from generator.load.content import Assessment
 from generator.load.names import normalize
+from generator.load.values import at, known
 from generator.model.digest import unreadable_files
 from generator.model.graph import Entity, FileNode, Graph
 
@@ -43,9 +44,7 @@ def same_department(a: str, b: str) -> bool:
 
 
 def department_of(a: Assessment) -> str | None:
-    value: object = a.record
-    for key in ("basic_info", "department", "division"):
-        value = value.get(key) if isinstance(value, dict) else None
+    value = known(at(a.record, "basic_info", "department", "division"))
     return value if isinstance(value, str) else None
 
 

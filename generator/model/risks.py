@@ -14,7 +14,7 @@ from generator.forms import FORMS
 from generator.forms.spec import Field, Form, Rich
 from generator.load.content import Assessment
 from generator.load.names import normalize
-from generator.load.values import Marker
+from generator.load.values import Marker, at
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.stats import risk_items
@@ -50,7 +50,7 @@ class Answer:
 
     @property
     def value(self) -> Any:
-        return _get(self.block, self.item.path)
+        return at(self.block, *self.item.path)
 
     @property
     def sufficiency(self) -> Any:
@@ -60,7 +60,7 @@ class Answer:
     @property
     def not_applicable(self) -> tuple[str, ...]:
         """Ticked 「…しない」 boxes of the section (the answers are blank then)."""
-        ticks = _get(self.block, (self.item.path[0], "not_applicable"))
+        ticks = at(self.block, self.item.path[0], "not_applicable")
         return tuple(t.label for t in ticks) if isinstance(ticks, tuple) else ()
 
     @property
@@ -90,11 +90,6 @@ class Answer:
         return None
 
 
-def _get(record: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        record = record.get(key) if isinstance(record, dict) else None
-    return record
-
 
 def items_of(form: Form) -> list[RiskItem]:
     spec = form.root.child(CHAPTER)
@@ -120,7 +115,7 @@ def assessment_answers(a: Assessment) -> list[Answer]:
     """Every answer of one assessment, in block and form order."""
     blocks = a.record.get(CHAPTER)
     return [Answer(a, i, block, item) for i, block in enumerate(blocks if isinstance(blocks, list) else [], 1)
-            for item in items_of(a.form) if _get(block, item.path[:1]) is not None]
+            for item in items_of(a.form) if at(block, *item.path[:1]) is not None]
 
 
 def answers(graph: Graph) -> dict[str, list[Answer]]:
