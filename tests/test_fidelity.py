@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -17,6 +15,7 @@ from generator.load.values import Marker, Tick
 from generator.model.stats import assessment_stats, marker_lines, provenance_table
 
 from . import real_content
+from .casefiles import run_cli
 from .conftest import CONTENT, ROOT
 
 SOURCES = CONTENT / "sources"
@@ -120,9 +119,8 @@ def test_counts_equal_the_count_file(aid: str) -> None:
 
 
 def test_stats_json_command_reports_the_same_counts() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "generator", "stats", "--json"], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    out = run_cli("stats", "--json", cwd=ROOT)
+    assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {aid: seed_counts(aid) for aid in FIDELITY}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jsonschema
@@ -22,7 +23,9 @@ def read_data(path: Path) -> object:
     return json_data(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
 
 
+@functools.cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
+    """One validator per schema for the module (schemas() is pure; validators keep no state between calls)."""
     return jsonschema.Draft202012Validator(schemas()[name])
 
 
