@@ -26,10 +26,12 @@ class Key:
     old: str = ""
 
 
-RECORD, CATALOGUE, BOTH = "評価書データ", "評価書の一覧", "評価書データ・評価書の一覧"
-ORG, LICENCE, DATE, VALUE = "団体(評価書データ)", "利用条件(一覧)", "日付", "値(評価書の中のどこでも)"
+# Where a key appears: 評価書ごとの JSON (data/assessments/<id>.json) or the 一覧 (data/assessments.json).
+RECORD, CATALOGUE, ENTRY = "評価書ごとの JSON", "一覧", "一覧の各評価書"
+BOTH = f"{RECORD}・{ENTRY}"
+ORG, LICENCE, DATE, VALUE = "「団体」の中", "「利用条件」の中", "日付", "「評価書」の中の値"
 
-VERSION = Key("スキーマの版", BOTH, f"このファイルの形の版({SCHEMA_VERSION})", "schema_version")
+VERSION = Key("スキーマの版", f"{RECORD}・{CATALOGUE}", f"このファイルの形の版({SCHEMA_VERSION})", "schema_version")
 ID = Key("評価書ID", BOTH, "団体コード-評価書番号(例: 012033-3)", "id")
 PAGE = Key("評価書のページ", BOTH, "ポータル内の評価書のページ(サイトの最上位からの相対URL)", "url")
 DATA = Key("評価書のデータ", BOTH, "評価書データ(JSON)の場所(サイトの最上位からの相対URL)", "json")
@@ -38,7 +40,7 @@ FORM_CODE = Key("様式番号", RECORD, "様式の番号(様式3・様式4 な�
 FORM_VERSION = Key("様式の版", BOTH, "評価書に印字された様式の版(印字がなければ null)")
 ORGANIZATION = Key("団体", RECORD, "評価を実施した団体(団体コード・名称・都道府県)")
 RECORD_BODY = Key("評価書", RECORD, "評価書の全項目。キーは様式の項目名(content/ の YAML と同じ)で、並びは様式の順")
-ORG_CODE = Key("団体コード", ORG + "・" + CATALOGUE, "全国地方公共団体コード(6桁)")
+ORG_CODE = Key("団体コード", f"{ORG}・{ENTRY}", "全国地方公共団体コード(6桁)")
 ORG_NAME = Key("名称", ORG, "団体名")
 PREFECTURE = Key("都道府県", ORG, "団体の都道府県")
 LICENCE_KEY = Key("利用条件", CATALOGUE, "このサイトのファイルを利用できる条件(名称・規約のURL・補足・出典)", "licence")
@@ -47,13 +49,13 @@ LICENCE_URL = Key("規約のURL", LICENCE, "利用規約の URL", "url")
 LICENCE_NOTE = Key("補足", LICENCE, "利用規約についての補足", "note")
 SOURCE = Key("出典", LICENCE, "データの出典(各団体が公表した評価書の転記であること)")
 ENTRIES = Key("評価書の一覧", CATALOGUE, "評価書ごとに1つ(評価書ID の順)", "assessments")
-ORG_LABEL = Key("団体", CATALOGUE, "団体名")
-ASSESSOR = Key("評価実施機関", CATALOGUE, "表紙の評価実施機関名(判読不能なら null)")
-TITLE = Key("評価書名", CATALOGUE, "表紙の評価書名")
-PUBLISHED = Key("公表日", CATALOGUE, "表紙の公表日(日付)")
-DUE = Key("再評価の目安", CATALOGUE, "公表日から5年後の日付(ISO 8601。公表日が分からなければ null)")
-STATUS = Key("状態", CATALOGUE, "公表中 または 終了", "status")
-ENDED = Key("終了日", CATALOGUE, "事務が終了した日(日付。終了していなければ null)")
+ORG_LABEL = Key("団体", ENTRY, "団体名")
+ASSESSOR = Key("評価実施機関", ENTRY, "表紙の評価実施機関名(判読不能なら null)")
+TITLE = Key("評価書名", ENTRY, "表紙の評価書名")
+PUBLISHED = Key("公表日", ENTRY, "表紙の公表日(日付)")
+DUE = Key("再評価の目安", ENTRY, "公表日から5年後の日付(ISO 8601。公表日が分からなければ null)")
+STATUS = Key("状態", ENTRY, "公表中 または 終了", "status")
+ENDED = Key("終了日", ENTRY, "事務が終了した日(日付。終了していなければ null)")
 ISO = Key("西暦", DATE, "ISO 8601 の日付(2023-04-03)。原本が年月までのときは 2015-10 の形", "iso")
 WAREKI = Key("和暦", DATE, "原本の和暦の表記(令和5年4月3日)", "wareki")
 TICK_LABEL = Key("選択肢", VALUE, "チェック項目で選ばれた選択肢")

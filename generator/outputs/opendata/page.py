@@ -44,13 +44,13 @@ def _json_section(graph: Graph) -> Markup:
     example = graph.assessments[0] if graph.assessments else None
     return join([
         tag("p", join([RULE, "スキーマの版は ", tag("code", k.SCHEMA_VERSION), " です。"]), class_="pia-prose"),
-        ul([join([_file(urls.CATALOGUE), " — 評価書の一覧(団体・評価実施機関・評価書名・種類・公表日・再評価の目安・"
-                  "状態(公表中/終了)・ページとデータのURL)"]),
+        ul([join([_file(urls.CATALOGUE), " — 一覧(評価書ごとに団体・評価実施機関・評価書名・種類・公表日・"
+                  "再評価の目安・状態(公表中/終了)・ページとデータのURL)"]),
             join([_file(urls.SCHEMA), " — 評価書データの JSON Schema(様式の定義から生成。どのキーにも説明があります)"]),
             join([_file(urls.CATALOGUE_SCHEMA), " — 一覧の JSON Schema"])], class_="pia-prose"),
         tag("p", "値の表し方:"), shapes,
         # One line, not a row per assessment: this page must not grow with the corpus.
-        tag("p", join([f"評価書ごとのデータ({len(graph.assessments)} 件)は data/assessments/<評価書ID>.json にあります",
+        tag("p", join([f"評価書ごとの JSON({len(graph.assessments)} 件)は data/assessments/<評価書ID>.json にあります",
                        join(["(例: ", _file(urls.assessment_json(example.id), f"{example.id}.json"), ")"])
                        if example else "",
                        "。各評価書のページの「オープンデータ」欄からもリンクしています。"]), class_="pia-prose"),
@@ -63,10 +63,10 @@ def _keys_section() -> Markup:
     renamed = [[tag("code", key.old), tag("code", key.name), key.where] for key in k.KEYS if key.old]
     return join([
         tag("p", "「評価書」の中の項目名のほかに、JSON には次のキーがあります。", class_="pia-prose"),
-        table(["キー", "どこに", "意味"], rows),
+        table(["キー", "ある場所", "意味"], rows),
         tag("p", f"スキーマの版 {k.SCHEMA_VERSION} で、版 {k.PREVIOUS_VERSION} の英語のキーを日本語に改めました"
                  "(値と構造は同じです)。対応は次のとおりです。", class_="pia-prose"),
-        table([f"版 {k.PREVIOUS_VERSION} のキー", f"版 {k.SCHEMA_VERSION} のキー", "どこに"], renamed),
+        table([f"版 {k.PREVIOUS_VERSION} のキー", f"版 {k.SCHEMA_VERSION} のキー", "ある場所"], renamed),
     ], "\n\n")
 
 
