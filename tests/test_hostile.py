@@ -114,7 +114,7 @@ def _csv_rows(site: Path, name: str) -> list[dict[str, str]]:
 
 def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(hostile_site: tuple[Path, Path]) -> None:
     _, site = hostile_site
-    itaku = [r for r in _csv_rows(site, "itaku.csv") if r["評価書ID"] == "012033-3"]
+    itaku = [r for r in _csv_rows(site, "entrustments.csv") if r["評価書ID"] == "012033-3"]
     assert "'" + FORMULA in [r["委託事項"] for r in itaku]
     assert not [r for r in itaku if r["委託事項"].startswith(("=", "+", "-", "@"))]
     systems = [r["システムの名称"] for r in _csv_rows(site, "systems.csv") if r["評価書ID"] == "012033-3"]
