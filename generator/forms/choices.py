@@ -123,7 +123,7 @@ RETENTION = (
     "定められていない",
 )  # C18
 RECORDED = ("記録を残している", "記録を残していない")  # C19
-RESTRICTED = ("制限している", "制限していない")  # C20 (standard form; not printed in seed 003)
+RESTRICTED = ("制限している", "制限していない")  # C20 (standard form; not in content/sources/003_….txt)
 NISC = ("特に力を入れて遵守している", "十分に遵守している", "十分に遵守していない", "政府機関ではない")  # C21
 MAINTAINED = ("特に力を入れて整備している", "十分に整備している", "十分に整備していない")  # C22
 NOTIFIED = ("特に力を入れて周知している", "十分に周知している", "十分に周知していない")  # C23
