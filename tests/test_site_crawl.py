@@ -7,21 +7,15 @@ one the README documents (`assessments/<団体コード>-<評価書番号>/`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from .conftest import CONTENT
+from .plain_yaml import CONTRACTOR, FILE, FILES, RECIPIENT, SYSTEM, TRANSFEREE, canonical_names, named, records, squash
 from .sitecheck import PageParser, html_pages, page_url, parse, resolve
 
-# The form's item labels under which the YAML names a システム, a file, a 委託先, a 提供先 and a 移転先.
-SYSTEM, FILE, ENTITIES = "システムの名称", "特定個人情報ファイル名", ("委託先名", "提供先名", "移転先名")
+ENTITIES = (CONTRACTOR, RECIPIENT, TRANSFEREE)
 
 
 @dataclass(frozen=True)
@@ -41,41 +35,9 @@ class Crawl:
         return sorted(p for p in self.targets(page, text) if page in self.targets(p))
 
 
-def squash(text: str) -> str:
-    """NFKC without whitespace or 「(以下「…」という。)」: the same name however a page spaces it."""
-    return re.sub(r"\(以下「[^」]*」という。?\)", "", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
-
-
 @pytest.fixture(scope="module")
 def crawl(site: Path) -> Crawl:
     return Crawl(site, {path: parse(path) for path in html_pages(site)})
-
-
-def records() -> Iterator[tuple[str, dict[str, Any]]]:
-    """(id, record) of every assessment file, read with plain PyYAML."""
-    for path in sorted((CONTENT / "assessments").glob("*.yaml")):
-        yield path.stem, yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def named(node: Any, label: str) -> Iterator[str]:
-    """Every name under `label` anywhere in `node`: the text, or the value of a {推定: …} (a 判読不能 name has none)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == label and isinstance(value, str):
-                yield value
-            elif key == label and isinstance(value, dict) and isinstance(value.get("推定"), str):
-                yield value["推定"]
-            else:
-                yield from named(value, label)
-    elif isinstance(node, list):
-        for value in node:
-            yield from named(value, label)
-
-
-def canonical_names() -> dict[str, str]:
-    """content/aliases.yaml: squashed variant → the spelling its page is titled with."""
-    data = yaml.safe_load((CONTENT / "aliases.yaml").read_text(encoding="utf-8")) or {}
-    return {squash(v): name for table in data.values() for name, variants in table.items() for v in variants}
 
 
 def assessment_page(site: Path, aid: str) -> Path:
@@ -142,7 +104,7 @@ def test_every_file_and_every_entity_named_in_it_are_linked_both_ways(crawl: Cra
     to a page that links back to both."""
     missing, seen = [], 0
     for aid, record in records():
-        for number, file in enumerate(record["特定個人情報ファイルの概要"], 1):
+        for number, file in enumerate(record[FILES], 1):
             file_page = _file_page(crawl, aid, file[FILE])
             if file_page is None:
                 missing.append(f"{aid}: ファイル{number} {file[FILE]}")
