@@ -50,3 +50,8 @@ def canonical_names() -> dict[str, str]:
     """content/aliases.yaml: squashed variant → the spelling its page is titled with."""
     data = yaml.safe_load((CONTENT / "aliases.yaml").read_text(encoding="utf-8")) or {}
     return {squash(v): name for table in data.values() for name, variants in table.items() for v in variants}
+
+
+def fidelity() -> dict[str, dict[str, Any]]:
+    """content/fidelity.yaml: per assessment, one cited source line per counted thing (checked by test_fidelity)."""
+    return yaml.safe_load((CONTENT / "fidelity.yaml").read_text(encoding="utf-8"))

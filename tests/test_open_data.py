@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ from generator.outputs.opendata.records import value_json
 from generator.outputs.opendata.tables import TABLES
 
 from . import real_content
+from .plain_yaml import fidelity
 from .sitecheck import parse
 
 GRAPH = real_content.graph()
@@ -117,6 +119,21 @@ def test_systems_and_files_csv(site: Path) -> None:
     rows = _csv(site, "files.csv")
     assert len(rows) == len(_files())
     assert all((site / r["ファイルのページ"] / "index.html").exists() for r in rows)
+
+
+@pytest.mark.parametrize(("table", "kind", "counted"), [
+    ("entrustments.csv", None, "委託"),
+    ("provisions-transfers.csv", "提供", "提供先"),
+    ("provisions-transfers.csv", "移転", "移転先"),
+    ("systems.csv", None, "システム"),
+    ("files.csv", None, "ファイル"),
+])
+def test_csv_rows_per_assessment_equal_the_reviewed_count_file(site: Path, table: str, kind: str | None,
+                                                                counted: str) -> None:
+    """The oracle is content/fidelity.yaml (each counted thing cites its line in content/sources/), not the graph."""
+    rows = [r for r in _csv(site, table) if kind is None or r["区分"] == kind]
+    expected = {aid: len(entry[counted]) for aid, entry in fidelity().items() if entry[counted]}
+    assert dict(Counter(r["評価書ID"] for r in rows)) == expected
 
 
 def _feed(site: Path) -> ET.Element:
