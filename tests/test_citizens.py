@@ -292,8 +292,8 @@ def test_open_data_carries_the_licence(site: Path) -> None:
     import json
 
     catalogue = json.loads((site / urls.CATALOGUE).read_text(encoding="utf-8"))
-    assert catalogue["licence"]["name"] == "公共データ利用規約(第1.0版)"
-    assert "CC BY 4.0" in catalogue["licence"]["note"]
+    assert catalogue["利用条件"]["名称"] == "公共データ利用規約(第1.0版)"
+    assert "CC BY 4.0" in catalogue["利用条件"]["補足"]
     page = (site / urls.OPEN_DATA / "index.html").read_text(encoding="utf-8")
     assert 'id="licence"' in page and "公共データ利用規約(第1.0版)" in page
 

@@ -40,7 +40,7 @@ def _json_section(graph: Graph) -> Markup:
         "チェック項目: [{\"選択肢\": 選んだ選択肢, \"括弧内の記載\": 括弧内の記載または null}, …]",
         "記録項目(別添): [{\"グループ\": グループ名または null, \"項目\": [項目名, …]}, …]",
         "評価書のページ・評価書のデータ はサイトの最上位からの相対URLです。",
-    ])
+    ], class_="pia-prose")
     example = graph.assessments[0] if graph.assessments else None
     return join([
         tag("p", join([RULE, "スキーマの版は ", tag("code", k.SCHEMA_VERSION), " です。"]), class_="pia-prose"),
