@@ -13,6 +13,7 @@ from generator.build.pipeline import build, merge_shards
 from generator.build.publishing import PublishError
 from generator.commands.new_file import NewFileError, new_assessment
 from generator.commands.serve import serve
+from generator.forms import FORMS
 from generator.load.content import load_content
 from generator.load.limits import MAX_ERRORS_SHOWN
 from generator.load.problems import ContentError
@@ -170,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("new", help="評価書のファイルを空欄の雛形から作る")
     s.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     s.add_argument("--org", required=True, help="団体コード(例: 012033)")
-    s.add_argument("--form", default="重点項目評価書", help="様式(重点項目評価書 / 全項目評価書)")
+    s.add_argument("--form", default=next(iter(FORMS)), choices=list(FORMS), help="様式(" + " / ".join(FORMS) + ")")
     s.add_argument("--number", type=int, required=True, help="評価書番号")
     s.set_defaults(func=cmd_new)
     s = sub.add_parser("schemas", help="JSON Schema を generator/schemas/ に書き出す")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.forms import FORMS
 from generator.load.values import EVIDENCE, INFERRED, PARTIAL, PRINTED, READ_VALUE, UNREADABLE, UNTICKED, WITHHELD
 
 SCHEMA_VERSION = "2.0"
@@ -35,7 +36,7 @@ VERSION = Key("スキーマの版", f"{RECORD}・{CATALOGUE}", f"このファイ
 ID = Key("評価書ID", BOTH, "団体コード-評価書番号(例: 012033-3)", "id")
 PAGE = Key("評価書のページ", BOTH, "ポータル内の評価書のページ(サイトの最上位からの相対URL)", "url")
 DATA = Key("評価書のデータ", BOTH, "評価書データ(JSON)の場所(サイトの最上位からの相対URL)", "json")
-FORM = Key("種類", BOTH, "評価書の種類(重点項目評価書・全項目評価書)")
+FORM = Key("種類", BOTH, "評価書の種類(" + "・".join(FORMS) + ")")
 FORM_CODE = Key("様式番号", RECORD, "様式の番号(様式3・様式4 など)")
 FORM_VERSION = Key("様式の版", BOTH, "評価書に印字された様式の版(印字がなければ null)")
 ORGANIZATION = Key("団体", RECORD, "評価を実施した団体(団体コード・名称・都道府県)")
