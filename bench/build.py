@@ -45,12 +45,17 @@ def site_figures(site: Path, n: int) -> dict[str, float]:
 
 
 def edit_one_value(content: Path) -> None:
-    """Change one 評価書名 (one YAML value) of one assessment."""
-    path = sorted((content / "assessments").glob("*.yaml"))[len(list((content / "assessments").glob("*"))) // 2]
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    i = next(i for i, line in enumerate(lines) if line.startswith("  評価書名: "))
-    lines[i] = lines[i].rstrip("\n").split("  #")[0] + "(改)\n"
-    path.write_text("".join(lines), encoding="utf-8")
+    """Change one 評価書名 (one YAML value) of one assessment: the middle one whose title is a plain one-line value."""
+    paths = sorted((content / "assessments").glob("*.yaml"))
+    for path in paths[len(paths) // 2:] + paths[:len(paths) // 2]:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        found = [i for i, line in enumerate(lines)
+                 if line.startswith("  評価書名: ") and line.split(": ", 1)[1].strip()]
+        if found:
+            lines[found[0]] = lines[found[0]].rstrip("\n").split("  #")[0] + "(改)\n"
+            path.write_text("".join(lines), encoding="utf-8")
+            return
+    raise SystemExit("no plain 評価書名 to edit in the corpus")
 
 
 def measure(n: int, jobs: list[str]) -> dict[str, object]:
