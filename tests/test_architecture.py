@@ -79,3 +79,15 @@ def test_the_floors_are_the_ones_architecture_md_names() -> None:
     text = (PACKAGE.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
     positions = [text.index(f"`{name}/`") for name in FLOORS]
     assert positions == sorted(positions), "ARCHITECTURE.md lists the floors in another order"
+
+
+def test_the_checks_catch_a_climbing_import_and_a_silent_inner_import(tmp_path: Path) -> None:
+    module = tmp_path / "sample.py"
+    module.write_text("from generator.build.pipeline import build\n\n\ndef f():\n    import json\n"
+                      "    import yaml  # heavy: only some commands need it\n", encoding="utf-8")
+    found = imports(module)
+    assert [(line, name, nested) for line, name, nested, _ in found] == [
+        (1, "generator.build.pipeline", False), (5, "json", True), (6, "yaml", True)]
+    assert floor_of("generator.build.pipeline") > floor_of("generator.model.graph") == FLOORS.index("model")
+    silent = [line for line, _, nested, text in found if nested and "# heavy:" not in text]
+    assert silent == [5]
