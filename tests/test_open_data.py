@@ -21,7 +21,7 @@ from generator.outputs.opendata.records import value_json
 from generator.outputs.opendata.tables import TABLES
 
 from . import real_content
-from .plain_yaml import fidelity
+from .plain_yaml import fidelity, record, records
 from .sitecheck import parse
 
 GRAPH = real_content.graph()
@@ -64,13 +64,15 @@ def test_record_json_mirrors_the_yaml_values() -> None:
     cover = a.form.root.child("cover")
     out = value_json(cover, a.record["cover"])
     assert out["公表日"] == {"西暦": "2023-04-03", "和暦": "令和5年4月3日"}
-    assert out["評価書名"] == a.title
+    assert out["評価書名"] == a.title == record("012033-3")["表紙"]["評価書名"]
+    assert out["評価書名"] == "軽自動車税に関する事務 重点項目評価書"  # 000:L6
 
 
 def test_catalogue_lists_every_assessment_with_working_urls(site: Path) -> None:
     data = _json(site, urls.CATALOGUE)
     assert list(_validator(site, urls.CATALOGUE_SCHEMA).iter_errors(data)) == []
     assert [e["評価書ID"] for e in data["評価書の一覧"]] == [a.id for a in GRAPH.assessments]
+    assert sorted(e["評価書ID"] for e in data["評価書の一覧"]) == [aid for aid, _ in records()]  # one per YAML file
     for entry in data["評価書の一覧"]:
         assert (site / entry["評価書のページ"] / "index.html").exists()
         assert (site / entry["評価書のデータ"]).exists()
