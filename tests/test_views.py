@@ -76,6 +76,8 @@ def test_risk_comparison_lists_every_assessment_that_answers(browser, site_url: 
     key = normalize(TARGET)
     expected = {a.assessment.id for a in answers(GRAPH)[key]}
     assert {a.id for a in GRAPH.assessments if a.record.get("risks")} <= expected
+    # every source prints this risk under Ⅲ: 000:L140, 001:L408, 002:L315, 003:L907, 004:L221
+    assert expected == {"012033-3", "012033-1", "312011-14", "131032-2", "112224-7"}
     page = browser.new_page()
     page.goto(site_url + urls.RISKS)
     page.get_by_role("link", name=TARGET, exact=True).click()
