@@ -41,6 +41,16 @@ def named(node: Any, label: str) -> Iterator[str]:
             yield from named(value, label)
 
 
+def entries(node: Any, label: str) -> list[Any]:
+    """The value under `label` of every entry that has it, whatever it is (text, 推定 or 判読不能)."""
+    if isinstance(node, dict):
+        own = [node[label]] if label in node else []
+        return own + [v for key, value in node.items() if key != label for v in entries(value, label)]
+    if isinstance(node, list):
+        return [v for value in node for v in entries(value, label)]
+    return []
+
+
 def squash(text: str) -> str:
     """NFKC without whitespace or 「(以下「…」という。)」: the same name however a page spaces it."""
     return re.sub(r"\(以下「[^」]*」という。?\)", "", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))

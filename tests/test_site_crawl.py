@@ -7,12 +7,25 @@ one the README documents (`assessments/<団体コード>-<評価書番号>/`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .plain_yaml import CONTRACTOR, FILE, FILES, RECIPIENT, SYSTEM, TRANSFEREE, canonical_names, named, records, squash
+from .plain_yaml import (
+    CONTRACTOR,
+    FILE,
+    FILES,
+    RECIPIENT,
+    SYSTEM,
+    TRANSFEREE,
+    canonical_names,
+    entries,
+    named,
+    records,
+    squash,
+)
 from .sitecheck import PageParser, html_pages, page_url, parse, resolve
 
 ENTITIES = (CONTRACTOR, RECIPIENT, TRANSFEREE)
@@ -117,3 +130,28 @@ def test_every_file_and_every_entity_named_in_it_are_linked_both_ways(crawl: Cra
                             missing.append(f"{aid}: {label} {name} ({page_url(crawl.site, page)})")
     assert missing == []
     assert seen >= 40
+
+
+ROW = '<td data-label="つながり">{}</td><td data-label="リンク">(.*?)</td>'
+
+
+def test_every_entry_of_a_file_is_a_link_on_its_page_that_links_back(crawl: Crawl) -> None:
+    """Also the entries whose name was lost (判読不能): one link per 委託事項, 提供先 and 移転先 of the YAML, each to a
+    page that links back to the file's page."""
+    wrong, seen = [], 0
+    for aid, record in records():
+        for number, file in enumerate(record[FILES], 1):
+            page = _file_page(crawl, aid, file[FILE])
+            assert page is not None, (aid, number)
+            html = page.read_text(encoding="utf-8")
+            for label, row in ((CONTRACTOR, "委託先"), (RECIPIENT, "提供先"), (TRANSFEREE, "移転先")):
+                expected = len(entries(file, label))
+                seen += expected
+                found = re.search(ROW.format(row), html, re.S)
+                hrefs = re.findall(r'<a href="([^"]*)"', found.group(1)) if found else []
+                ends = [resolve(crawl.site, page_url(crawl.site, page), h)[0] for h in hrefs]
+                back = [t for t in ends if t in crawl.pages and page in crawl.targets(t)]
+                if len(hrefs) != expected or len(back) != expected:
+                    wrong.append(f"{aid} ファイル{number} {row}: YAML {expected}, links {len(hrefs)}, back {len(back)}")
+    assert wrong == []
+    assert seen >= 50
