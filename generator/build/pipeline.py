@@ -46,7 +46,6 @@ from generator.outputs.site import all_pages, render_site
 from generator.outputs.sitemap import sitemap_files
 from generator.pages.markdown import PageOptions
 from generator.pages.pages import output_of
-from generator.pages.redirects import LEGACY_FOLDERS
 
 SHARD_INFO = "_pia-shard.json"
 
@@ -155,7 +154,7 @@ def build(ctx: BuildContext) -> BuildReport:
             written = _write_all(tree, finishing, manifest.finishing if manifest else {})
             del finishing  # the search index's bytes: hundreds of MB at 1,000 assessments
         else:
-            _write_shard_info(tree, docs, ctx.shard)
+            _write_shard_info(tree, docs, ctx.shard, planned.outputs)
         report.lap("search")
         if ctx.docs_out is not None:
             _write_docs(ctx.docs_out, results)
@@ -254,8 +253,10 @@ def _write_all(tree: Path, files: dict[str, bytes], previous: dict[str, str]) ->
     return written
 
 
-def _write_shard_info(tree: Path, docs: list[SearchDoc], shard: Shard) -> None:
-    info = {"shard": f"{shard.index}/{shard.count}", "search_docs": {d.url: _doc_fields(d) for d in docs}}
+def _write_shard_info(tree: Path, docs: list[SearchDoc], shard: Shard, outputs: list[str]) -> None:
+    """What the merge needs from a shard: its search documents and the pages the sitemap lists."""
+    info = {"shard": f"{shard.index}/{shard.count}", "search_docs": {d.url: _doc_fields(d) for d in docs},
+            "pages": outputs}
     (tree / SHARD_INFO).write_text(json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
@@ -281,17 +282,17 @@ def merge_shards(parts: Iterable[Path], site_dir: Path, content_dir: Path, confi
         tree = folder / "site"
         tree.mkdir()
         found: set[str] = set()
+        pages: set[str] = set()
         for part in sorted(parts):
             info = json.loads((part / SHARD_INFO).read_text(encoding="utf-8"))
             found.add(info["shard"])
             docs.update((url, SearchDoc(url, *fields)) for url, fields in info["search_docs"].items())
+            pages.update(info["pages"])
             shutil.copytree(part, tree, copy_function=_link_over, dirs_exist_ok=True,
                             ignore=lambda d, names, top=part: [SHARD_INFO] if Path(d) == top else [])
         count = {int(s.split("/")[1]) for s in found}
         if len(count) != 1 or len(found) != next(iter(count)):
             raise SystemExit(f"シャードがそろっていません: {sorted(found)} (incomplete set of shards)")
-        pages = sorted(path for p in tree.rglob("index.html")
-                       if (path := p.relative_to(tree).as_posix()).split("/")[0] not in LEGACY_FOLDERS)
         finishing = dict(search_files([docs[u] for u in sorted(docs)], load_synonyms(content_dir)))
         _write_all(tree, finishing | sitemap_files(site_url_of(config), pages), {})
         publish(tree, site_dir)
